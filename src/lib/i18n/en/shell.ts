@@ -1,0 +1,27 @@
+/** English messages of the app shell. */
+const messages: Record<string, string> = {
+  'shell.title': 'Graduation application pre-check',
+  'shell.subtitle': 'Anhui self-study examination · check everything on this device before you apply',
+  'shell.privacy': 'Everything is checked on this device. Photos and data are never uploaded.',
+  'shell.nav.label': 'Sections',
+  'shell.nav.photo': 'Photo',
+  'shell.nav.uploads': 'Other uploads',
+  'shell.nav.eligibility': 'Eligibility',
+  'shell.nav.form': 'Registration form',
+  'shell.lang': '中文',
+  'shell.lang.label': 'Switch to Chinese',
+  'shell.placeholder': 'This section is under construction and not available yet.',
+  'shell.update.available': 'A new version is available — click to update',
+  'shell.update.later': 'Later',
+  'shell.update.unsaved': 'You have unsaved input; updating reloads the page. Save or finish first.',
+  'shell.offline.ready': 'Ready to work offline.',
+  'shell.error.generic': 'Something unexpected happened: {message}. Your input is kept; please try again.',
+  'shell.footer': 'Based on the official Anhui graduation application manual. For self-checking only; the exam office decides.',
+  'shell.skip': 'Skip to main content',
+  'shell.clear': 'Clear all data',
+  'shell.clear.done': 'All data on this device was cleared.',
+  'shell.kiosk.warning': 'No activity: all photos and input on this device will be wiped in {seconds} s.',
+  'shell.kiosk.stay': 'Keep using',
+  'shell.kiosk.wiped': 'Cleared for the next candidate.',
+};
+export default messages;

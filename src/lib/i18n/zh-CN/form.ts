@@ -1,0 +1,3 @@
+/** zh-CN messages of the form area (source language). Keys: 'form.*'. */
+const messages: Record<string, string> = {};
+export default messages;

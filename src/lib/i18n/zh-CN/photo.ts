@@ -1,0 +1,3 @@
+/** zh-CN messages of the photo area (source language). Keys: 'photo.*'. */
+const messages: Record<string, string> = {};
+export default messages;

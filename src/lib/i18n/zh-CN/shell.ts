@@ -1,0 +1,27 @@
+/** zh-CN messages of the app shell (source language). */
+const messages: Record<string, string> = {
+  'shell.title': '自考毕业申请预检',
+  'shell.subtitle': '安徽省高等教育自学考试 · 毕业申请前的本机检查',
+  'shell.privacy': '所有检查都在本机完成，照片和资料不会上传到任何服务器。',
+  'shell.nav.label': '功能',
+  'shell.nav.photo': '照片',
+  'shell.nav.uploads': '上传材料',
+  'shell.nav.eligibility': '毕业条件自查',
+  'shell.nav.form': '登记表',
+  'shell.lang': 'English',
+  'shell.lang.label': '切换到英文界面',
+  'shell.placeholder': '此功能正在开发中，暂不可用。',
+  'shell.update.available': '新版本可用，点击更新',
+  'shell.update.later': '稍后',
+  'shell.update.unsaved': '您有未保存的输入，更新会重新载入页面。请先保存或完成当前操作。',
+  'shell.offline.ready': '已可离线使用。',
+  'shell.error.generic': '出现了意外错误：{message}。您输入的内容仍然保留，请重试。',
+  'shell.footer': '依据《安徽省高等教育自学考试毕业申请操作手册》。本工具仅供自查，最终以考试机构审核为准。',
+  'shell.skip': '跳到主要内容',
+  'shell.clear': '清除全部数据',
+  'shell.clear.done': '已清除本机上的全部数据。',
+  'shell.kiosk.warning': '无人操作，{seconds} 秒后将清除本机上的全部照片和输入。',
+  'shell.kiosk.stay': '继续使用',
+  'shell.kiosk.wiped': '已为下一位考生清空。',
+};
+export default messages;

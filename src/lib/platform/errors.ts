@@ -1,0 +1,27 @@
+/**
+ * Last line of defence: an error nobody caught is logged and shown as a zh-CN notice;
+ * the page keeps running and nothing the user typed is lost.
+ */
+export type ErrorListener = (message: string) => void;
+const listeners = new Set<ErrorListener>();
+
+export function onUncaughtError(fn: ErrorListener): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+function report(err: unknown) {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error('[zk-precheck] uncaught', err);
+  for (const l of listeners) l(message);
+}
+
+export function installGlobalErrorGuard(): void {
+  addEventListener('error', (e) => {
+    report(e.error ?? e.message);
+  });
+  addEventListener('unhandledrejection', (e) => {
+    e.preventDefault();
+    report(e.reason);
+  });
+}

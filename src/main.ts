@@ -6,3 +6,10 @@ import { installGlobalErrorGuard } from './lib/platform/errors.ts';
 installGlobalErrorGuard();
 const app = mount(App, { target: document.getElementById('app')! });
 export default app;
+
+// Test/diagnostic hook, only with ?debug=1: raw face detection on a Blob (used by the landmark accuracy e2e test).
+if (new URLSearchParams(location.search).get('debug') === '1') {
+  void import('./lib/platform/photo-client.ts').then((m) => {
+    (globalThis as Record<string, unknown>).__zkDebug = { detectFaces: m.detectFaces, warmup: m.warmup };
+  });
+}

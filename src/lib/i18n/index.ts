@@ -5,11 +5,13 @@
  */
 import zhShell from './zh-CN/shell.ts';
 import zhPhoto from './zh-CN/photo.ts';
+import zhPhotoUi from './zh-CN/photo-ui.ts';
 import zhUploads from './zh-CN/uploads.ts';
 import zhEligibility from './zh-CN/eligibility.ts';
 import zhForm from './zh-CN/form.ts';
 import enShell from './en/shell.ts';
 import enPhoto from './en/photo.ts';
+import enPhotoUi from './en/photo-ui.ts';
 import enUploads from './en/uploads.ts';
 import enEligibility from './en/eligibility.ts';
 import enForm from './en/form.ts';
@@ -22,8 +24,8 @@ export type Translate = (key: string, params?: Params) => string;
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 const DICTS: Record<Locale, Messages> = {
-  'zh-CN': { ...zhShell, ...zhPhoto, ...zhUploads, ...zhEligibility, ...zhForm },
-  en: { ...enShell, ...enPhoto, ...enUploads, ...enEligibility, ...enForm },
+  'zh-CN': { ...zhShell, ...zhPhoto, ...zhPhotoUi, ...zhUploads, ...zhEligibility, ...zhForm },
+  en: { ...enShell, ...enPhoto, ...enPhotoUi, ...enUploads, ...enEligibility, ...enForm },
 };
 
 /** Replace `{name}` placeholders; unknown placeholders are left as they are. */

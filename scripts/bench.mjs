@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the app, serves it with `vite preview`, opens it in Chromium and runs every
+// scripts/bench/*.mjs module (`run({ page, baseURL, shared, root, browser })` → rows). Writes BENCHMARKS.md with the
+// machine, the date and each figure beside its target, and exits non-zero when a budget is broken.
+import { spawn, spawnSync, execSync } from 'node:child_process';
+import { readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { chromium } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
+const port = Number(process.env.BENCH_PORT || 4190);
+const outDir = '/tmp/zk-bench-dist';
+const only = process.argv.slice(2);
+
+console.log('building …');
+const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+if (b.status !== 0) process.exit(b.status ?? 1);
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
+const baseURL = `http://127.0.0.1:${port}/`;
+for (let i = 0; i < 100; i++) {
+  try { if ((await fetch(baseURL)).ok) break; } catch { /* not yet */ }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+const browser = await chromium.launch({
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows = [];
+const modules = readdirSync(join(root, 'scripts', 'bench')).filter((f) => f.endsWith('.mjs') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+try {
+  for (const f of modules) {
+    const mod = await import(pathToFileURL(join(root, 'scripts', 'bench', f)).href);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(baseURL);
+    console.log(`bench ${f} …`);
+    try {
+      for (const r of await mod.run({ page, context, baseURL, shared, root, outDir, browser })) rows.push({ group: f.replace(/\.mjs$/, ''), ...r });
+    } catch (err) {
+      rows.push({ group: f.replace(/\.mjs$/, ''), name: 'ERROR', value: String(err?.message ?? err).slice(0, 200), unit: '', target: '' });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+// target: '≤ 120' / '≥ 4' (number in the row's unit) or '' (no budget).
+function verdict(r) {
+  const m = /^([≤≥<>])\s*([\d.]+)/.exec(String(r.target ?? ''));
+  if (!m || typeof r.value !== 'number') return '';
+  const t = Number(m[2]);
+  return (m[1] === '≤' || m[1] === '<') ? (r.value <= t ? 'ok' : 'OVER') : (r.value >= t ? 'ok' : 'UNDER');
+}
+const chromiumVersion = (() => { try { return execSync(`${executablePath ?? 'chromium'} --version`).toString().trim(); } catch { return 'unknown'; } })();
+const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(v % 1 === 0 ? 0 : 2)) : String(v));
+const lines = [
+  '# Benchmarks',
+  '',
+  'Written by `npm run bench` (scripts/bench.mjs); do not edit by hand. Numbers from the built app in headless Chromium.',
+  '',
+  `- date: ${new Date().toISOString()}`,
+  `- machine: ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}`,
+  `- node ${process.version}; ${chromiumVersion}`,
+  '',
+  '| group | measure | value | unit | target | status |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`),
+  '',
+];
+if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+console.log(lines.join('\n'));
+const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');
+if (broken.length) {
+  console.error(`budget broken: ${broken.map((r) => `${r.group}/${r.name}`).join(', ')}`);
+  process.exit(1);
+}

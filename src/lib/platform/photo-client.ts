@@ -1,0 +1,18 @@
+/** Main-thread handle on the photo worker (one per page, created lazily). */
+import { WorkerBridge } from './worker-bridge.ts';
+import type { FaceDetectionResult } from '../vision/types.ts';
+
+let bridge: WorkerBridge | null = null;
+export function photoWorker(): WorkerBridge {
+  bridge ??= new WorkerBridge(() => new Worker(new URL('./photo-worker.ts', import.meta.url), { type: 'module', name: 'photo' }));
+  return bridge;
+}
+
+export async function warmup(): Promise<{ ms: number }> {
+  return photoWorker().request('warmup');
+}
+
+export async function detectFaces(file: Blob, signal?: AbortSignal): Promise<FaceDetectionResult> {
+  const bytes = await file.arrayBuffer();
+  return photoWorker().request('detect', { bytes, mime: file.type }, { transfer: [bytes], signal });
+}

@@ -1,0 +1,128 @@
+/**
+ * Issue 2 acceptance: the built app, its offline face model and its privacy guarantees, in real Chromium.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readManifest, readLandmarks } from '../helpers/shared.ts';
+import { OUT_DIR, withPhotoInPage, recordRequests, isOwnOrigin } from './helpers/util.ts';
+
+type Det = { faces: { landmarks: [number, number, number][] }[]; width: number; height: number; ms: number };
+
+const DETECT = `async (blob) => {
+  for (let i = 0; i < 200 && !globalThis.__zkDebug; i++) await new Promise((r) => setTimeout(r, 50));
+  return globalThis.__zkDebug.detectFaces(blob);
+}`;
+
+test('shell: zh-CN navigation to the four areas', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const nav = page.getByRole('navigation', { name: '功能' });
+  for (const name of ['照片', '上传材料', '毕业条件自查', '登记表']) {
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  }
+  await nav.getByRole('link', { name: '登记表' }).click();
+  await expect(page).toHaveURL(/#\/form$/);
+  await expect(nav.getByRole('link', { name: '登记表' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('CSP meta restricts connections to our own origin', async ({ page }) => {
+  await page.goto('./');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("default-src 'self'");
+});
+
+test('no external URL in the build output outside licence text', () => {
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const f of readdirSync(dir)) {
+      const p = join(dir, f);
+      if (statSync(p).isDirectory()) { walk(p); continue; }
+      if (!/\.(js|mjs|html|css|webmanifest|json|svg)$/.test(f)) continue;
+      const text = readFileSync(p, 'utf8');
+      for (const m of text.matchAll(/https?:\/\/[^\s"'`)<>]+/g)) {
+        const url = m[0];
+        // XML namespaces are identifiers, not requests.
+        if (/^http:\/\/www\.w3\.org\//.test(url)) continue;
+        const before = text.slice(Math.max(0, m.index! - 400), m.index!);
+        if (/licen[cs]e|copyright|@license|SPDX/i.test(before)) continue;
+        offenders.push(`${relative(OUT_DIR, p)}: ${url}`);
+      }
+    }
+  };
+  walk(OUT_DIR);
+  expect(offenders, offenders.join('\n')).toEqual([]);
+});
+
+test('landmarks match the reference build; no face on category D; several on multi-face photos', async ({ page }) => {
+  test.setTimeout(600_000);
+  await page.goto('./?debug=1');
+  const rows = readManifest();
+  const lines: string[] = [];
+  for (const row of rows) {
+    const ref = readLandmarks(row.file);
+    const det = await withPhotoInPage<Det>(page, row.file, DETECT);
+    expect(det.width, row.file).toBe(ref.width);
+    expect(det.height, row.file).toBe(ref.height);
+    if (row.category === 'D') {
+      expect(det.faces.length, `${row.file}: no real person`).toBe(0);
+      continue;
+    }
+    if (ref.faces >= 2) expect(det.faces.length, `${row.file}: several faces`).toBeGreaterThanOrEqual(2);
+    if (ref.landmarks && det.faces.length > 0 && ref.faces === 1) {
+      const lm = det.faces[0].landmarks;
+      expect(lm.length).toBe(478);
+      let sum = 0;
+      for (let i = 0; i < 478; i++) sum += Math.hypot(lm[i][0] - ref.landmarks[i][0], lm[i][1] - ref.landmarks[i][1]);
+      const mean = sum / 478;
+      lines.push(`${row.file}\t${det.width}x${det.height}\tmean ${mean.toFixed(2)} px\t${det.ms.toFixed(0)} ms`);
+      expect(mean, `${row.file}: mean landmark distance`).toBeLessThanOrEqual(1.5);
+    }
+  }
+  console.log(lines.join('\n'));
+});
+
+test('works offline after one visit', async ({ page, context }) => {
+  await page.goto('./?debug=1');
+  // Wait until the service worker controls the page and has precached everything.
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    return reg.active?.state;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('自考毕业申请预检');
+  const det = await withPhotoInPage<Det>(page, 'a_cn-man-blue-idphoto.jpg', DETECT);
+  expect(det.faces.length).toBe(1);
+  await context.setOffline(false);
+});
+
+test('zero requests to any other origin during load, detection and 65 s idle', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const urls = recordRequests(page);
+  await page.goto('./?debug=1');
+  const det = await withPhotoInPage<Det>(page, 'a_woman-blue-bg.jpg', DETECT);
+  expect(det.faces.length).toBe(1);
+  await page.waitForTimeout(65_000);
+  const foreign = urls.filter((u) => !isOwnOrigin(u, baseURL!));
+  expect(foreign).toEqual([]);
+  expect(urls.length).toBeGreaterThan(3);
+});
+
+test('embed.html announces zk-precheck:ready to its host', async ({ page, baseURL }) => {
+  const host = 'http://host.example.test';
+  await page.route(`${host}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><script>window.msgs=[];addEventListener('message',e=>window.msgs.push({origin:e.origin,data:e.data}))</script>
+        <iframe src="${baseURL}embed.html?origin=${encodeURIComponent(host)}"></iframe>`,
+    }),
+  );
+  await page.goto(`${host}/host.html`);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { msgs: { data: { type: string } }[] }).msgs.map((m) => m.data.type))).toContain('zk-precheck:ready');
+  const ready = await page.evaluate(() => (window as unknown as { msgs: { origin: string; data: { type: string; version: string } }[] }).msgs.find((m) => m.data.type === 'zk-precheck:ready'));
+  expect(ready!.origin).toBe(new URL(baseURL!).origin);
+  expect(typeof ready!.data.version).toBe('string');
+});

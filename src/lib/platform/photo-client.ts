@@ -16,3 +16,8 @@ export async function detectFaces(file: Blob, signal?: AbortSignal): Promise<Fac
   const bytes = await file.arrayBuffer();
   return photoWorker().request('detect', { bytes, mime: file.type }, { transfer: [bytes], signal });
 }
+
+/** Measure one live camera frame (the bitmap is transferred and closed by the worker). */
+export function measureLiveFrame(bitmap: ImageBitmap, signal?: AbortSignal): Promise<import('../view/camera-guide.ts').LiveMeasure> {
+  return photoWorker().request('live', { bitmap }, { transfer: [bitmap], signal });
+}

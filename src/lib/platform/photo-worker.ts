@@ -26,6 +26,34 @@ const handlers: Record<string, Handler> = {
     await detector();
     return { ms: performance.now() - t0 };
   },
+  /** Live camera frame → what the framing hints need (lib/view/camera-guide.ts). */
+  async live(msg) {
+    const bitmap = msg.bitmap as ImageBitmap;
+    try {
+      const det = await detector();
+      const r = await det.detect(bitmap, bitmap.width, bitmap.height);
+      const f = r.faces[0]?.landmarks;
+      if (!f) return { faces: r.faces.length };
+      const xs = [f[234][0], f[454][0]];
+      const left = Math.min(...xs), right = Math.max(...xs);
+      const top = f[10][1], bottom = f[152][1];
+      const c = new OffscreenCanvas(16, 16);
+      const ctx = c.getContext('2d', { willReadFrequently: true })!;
+      ctx.drawImage(bitmap, left, top, Math.max(1, right - left), Math.max(1, bottom - top), 0, 0, 16, 16);
+      const px = ctx.getImageData(0, 0, 16, 16).data;
+      let sum = 0;
+      for (let i = 0; i < px.length; i += 4) sum += 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+      const [a, b] = f[468][0] < f[473][0] ? [f[468], f[473]] : [f[473], f[468]];
+      return {
+        faces: r.faces.length,
+        eyeLeft: [a[0], a[1]], eyeRight: [b[0], b[1]],
+        cheekLeftX: left, cheekRightX: right, noseX: f[1][0],
+        faceLuma: sum / 256,
+      };
+    } finally {
+      bitmap.close();
+    }
+  },
   /** Raw detection (used by the self-test page and the landmark accuracy test). */
   async detect(msg) {
     const bytes = new Uint8Array(msg.bytes as ArrayBuffer);

@@ -1,0 +1,43 @@
+/**
+ * Size of a JPEG from its frame header (SOF0–SOF15 except DHT/JPG/DAC), without decoding. Used to check what we
+ * wrote and to report the real pixel size of a JPEG. NOTE: ignores EXIF orientation (stored size, not shown size).
+ */
+export interface JpegHeader {
+  width: number;
+  height: number;
+  components: number;
+  progressive: boolean;
+}
+
+export function jpegHeader(b: Uint8Array): JpegHeader | null {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return null;
+  let o = 2;
+  while (o + 4 <= b.length) {
+    if (b[o] !== 0xff) return null;
+    const marker = b[o + 1];
+    if (marker === 0xff) { o++; continue; } // fill byte
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { o += 2; continue; }
+    if (marker === 0xd9 || marker === 0xda) return null; // end / scan before any frame header
+    const len = (b[o + 2] << 8) | b[o + 3];
+    if (len < 2) return null;
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof) {
+      if (o + 10 > b.length) return null;
+      return {
+        height: (b[o + 5] << 8) | b[o + 6],
+        width: (b[o + 7] << 8) | b[o + 8],
+        components: b[o + 9],
+        progressive: marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce,
+      };
+    }
+    o += 2 + len;
+  }
+  return null;
+}
+
+/** True when the bytes end with the JPEG end-of-image marker (allowing trailing zero padding). */
+export function jpegComplete(b: Uint8Array): boolean {
+  let e = b.length;
+  while (e > 2 && b[e - 1] === 0) e--;
+  return e >= 4 && b[e - 2] === 0xff && b[e - 1] === 0xd9;
+}

@@ -41,8 +41,19 @@ self.onmessage = function (e) {
   Promise.resolve().then(function () {
     if (!lib) {
       importScripts(m.jsUrl);
-      return self.libheif({ locateFile: function () { return m.wasmUrl; }, print: function () {}, printErr: function () {} })
-        .then(function (l) { lib = l; });
+      // This emscripten build returns the module object and calls onRuntimeInitialized when the wasm is ready —
+      // in a worker that can happen synchronously, before the factory returns; newer builds return a promise.
+      return new Promise(function (resolve, reject) {
+        var ready = false, mod = null;
+        mod = self.libheif({
+          locateFile: function () { return m.wasmUrl; },
+          print: function () {}, printErr: function () {},
+          onAbort: function (what) { reject({ code: 'decode', message: 'HEIC decoder aborted: ' + what }); },
+          onRuntimeInitialized: function () { ready = true; if (mod) { lib = mod; resolve(); } }
+        });
+        if (mod && typeof mod.then === 'function') mod.then(function (l) { lib = l; resolve(); }, reject);
+        else if (ready) { lib = mod; resolve(); }
+      });
     }
   }).then(function () {
     var decoder = new lib.HeifDecoder();

@@ -65,7 +65,8 @@ export async function processFile(file: File, opts: { signal?: AbortSignal; onSt
   let bitmap: ImageBitmap;
   try {
     bitmap = await decodePicture(file, kind, { signal: opts.signal, onHeic: () => opts.onStage?.('heic') });
-  } catch {
+  } catch (err) {
+    console.warn('[uploads] picture could not be decoded', err);
     const before = assess({ ...base, image: null });
     return { ...base, before, image: null, pdf: null, outcome: 'reject', output: null, after: null, preview: null };
   }

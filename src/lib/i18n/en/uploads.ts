@@ -36,6 +36,7 @@ const messages: Record<string, string> = {
   'uploads.result.nofit': 'Even at {min} px on the long side and quality {quality} the file is over 4 MB, so it cannot be compressed and stay legible. Crop away background or take several photos.',
   'uploads.result.error': 'Processing failed: {message}. The original is unchanged; try again or choose another file.',
   'uploads.result.reject': 'This tool cannot repair the file; follow the advice above and choose it again.',
+  'uploads.result.afterOk': 'The processed file meets the platform rules (JPG or PDF, at most 4 MB: U-FORMAT, U-BYTES) and can be uploaded.',
   'uploads.result.after': 'Processed file',
   'uploads.beforeAfter': 'Before {before} → after {after}',
   'uploads.preview': 'Preview: {name}',
@@ -63,6 +64,7 @@ const messages: Record<string, string> = {
   'uploads.merge.bad': '{name} is not a picture that can be combined: {reason}',
   'uploads.merge.nofit': '{pages} pages do not fit legibly in 4 MB; use fewer pages or make two files.',
   'uploads.merge.error': 'Building the PDF failed: {message}. Your pages and their order are kept; try again.',
+  'uploads.merge.pagesWord': 'pages',
   'uploads.merge.pageInfo': '{width} × {height} px, {bytes}',
 
   'uploads.clear': 'Clear all files on this page',

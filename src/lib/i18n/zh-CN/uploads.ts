@@ -36,6 +36,7 @@ const messages: Record<string, string> = {
   'uploads.result.nofit': '即使缩小到长边 {min} 像素、质量 {quality}，文件仍超过 4 MB，无法在保证文字清晰的前提下压缩。请裁掉多余的背景或分几张拍摄后再试。',
   'uploads.result.error': '处理失败：{message}。原文件没有改动，请重试或换一个文件。',
   'uploads.result.reject': '本工具无法修复这个文件，请按上面的提示处理后重新选择。',
+  'uploads.result.afterOk': '处理后的文件符合平台要求（JPG 或 PDF，不超过 4 MB：U-FORMAT、U-BYTES），可以上传。',
   'uploads.result.after': '处理后的文件',
   'uploads.beforeAfter': '处理前 {before} → 处理后 {after}',
   'uploads.preview': '预览：{name}',
@@ -63,6 +64,7 @@ const messages: Record<string, string> = {
   'uploads.merge.bad': '{name} 不是可以合并的图片：{reason}',
   'uploads.merge.nofit': '{pages} 页无法在保证清晰的前提下放进 4 MB，请减少页数或分成两个文件。',
   'uploads.merge.error': '生成 PDF 失败：{message}。页面和顺序都还在，请重试。',
+  'uploads.merge.pagesWord': '页',
   'uploads.merge.pageInfo': '{width} × {height} 像素，{bytes}',
 
   'uploads.clear': '清除本页全部文件',

@@ -22,7 +22,8 @@ export class HeicError extends Error {
 
 /** Absolute URLs of the decoder assets (for tests and the precache check). */
 export function heicAssetUrls(): { js: string; wasm: string } {
-  const base = (globalThis as { location?: { href: string } }).location?.href ?? 'http://localhost/';
+  const base = (globalThis as { location?: { href: string } }).location?.href;
+  if (!base) return { js: heicJsUrl, wasm: heicWasmUrl };
   return { js: new URL(heicJsUrl, base).href, wasm: new URL(heicWasmUrl, base).href };
 }
 

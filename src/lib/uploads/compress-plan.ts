@@ -45,8 +45,9 @@ export interface SearchOutcome<T> {
 
 /**
  * Walk the ladder and return the first encoding of ≤ `maxBytes`. Skips ahead: when an attempt is more than
- * twice the budget, the remaining qualities at that size are skipped (they rarely halve the size) — except at the
- * smallest allowed size, where every quality down to the floor is tried.
+ * twice the budget, the remaining qualities at that size are skipped (they rarely halve the size), and so are the
+ * next sizes whose predicted size (bytes ∝ pixels) is still over twice the budget — except the smallest allowed
+ * size, where every quality down to the floor is tried.
  */
 export async function searchEncoding<T>(
   srcLongSide: number,
@@ -57,12 +58,17 @@ export async function searchEncoding<T>(
   const qualities = opts.qualities ?? QUALITY_STEPS;
   const tried: SearchOutcome<T>['tried'] = [];
   const sizes = sizeLadder(srcLongSide, opts.minLongSide ?? MIN_LONG_SIDE_PX);
+  /** Bytes at the best quality, and the long side they were measured at (JPEG bytes grow ~ with pixel count). */
+  let probe: { longSide: number; bytes: number } | null = null;
   for (const [si, longSide] of sizes.entries()) {
     const last = si === sizes.length - 1;
+    // Skip a size without encoding when the pixel-count prediction is over twice the budget (never the last).
+    if (!last && probe && probe.bytes * (longSide / probe.longSide) ** 2 > 2 * maxBytes) continue;
     for (const quality of qualities) {
       if (opts.signal?.aborted) return { best: null, tried };
       const r = await encode({ longSide, quality });
       tried.push({ longSide, quality, bytes: r.bytes });
+      if (quality === qualities[0]) probe = { longSide, bytes: r.bytes };
       if (r.bytes <= maxBytes) return { best: { longSide, quality, ...r }, tried };
       if (!last && r.bytes > 2 * maxBytes) break;
     }

@@ -54,6 +54,15 @@ describe('searchEncoding', () => {
     expect(r.best!.longSide).toBeLessThan(4200);
     expect(r.best!.longSide).toBeGreaterThanOrEqual(MIN_LONG_SIDE_PX);
   });
+  it('skips sizes that cannot fit by pixel count: few encodes even for a tight budget', async () => {
+    const r = await searchEncoding(4000, 795_000, model(4));
+    expect(r.best!.bytes).toBeLessThanOrEqual(795_000);
+    expect(r.tried.length).toBeLessThanOrEqual(6);
+    // it did not give up pixels it could have kept: the next larger ladder size at the same quality is over budget
+    const ladder = sizeLadder(4000);
+    const k = ladder.indexOf(r.best!.longSide);
+    if (k > 0) expect((await model(4)({ longSide: ladder[k - 1], quality: r.best!.quality })).bytes).toBeGreaterThan(795_000);
+  });
   it('returns null when even 1600 px at the floor is too big, having tried every quality at 1600 px', async () => {
     const r = await searchEncoding(4000, 10_000, model(8));
     expect(r.best).toBeNull();

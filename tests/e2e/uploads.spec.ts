@@ -229,7 +229,90 @@ test('five page photos become one PDF ≤ 4,000,000 bytes with the right page co
   expectOwnOrigin(urls, baseURL);
 });
 
-test('bad files each get a clear zh-CN message: renamed .pdf that is a JPEG, encrypted PDF, 0 bytes, random bytes', async ({ page, baseURL }) => {
+/** APP1 Exif segment holding only Orientation (big-endian TIFF, one IFD0 entry). */
+function exifOrientation(value: number): Buffer {
+  const body = Buffer.from([
+    0x45, 0x78, 0x69, 0x66, 0, 0, // "Exif\0\0"
+    0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, // TIFF header, IFD0 at 8
+    0, 1, // one entry
+    0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, value, 0, 0, // Orientation SHORT = value
+    0, 0, 0, 0, // no next IFD
+  ]);
+  const len = body.length + 2;
+  return Buffer.concat([Buffer.from([0xff, 0xe1, len >> 8, len & 255]), body]);
+}
+
+/** Stored landscape 4000×3000 with a red block at the stored top-left and blue at the stored bottom-left. */
+const STORED_JPEG = `async () => {
+  const w = 4000, h = 3000;
+  const c = new OffscreenCanvas(w, h);
+  const ctx = c.getContext('2d');
+  const img = ctx.createImageData(w, h);
+  let x = 4242;
+  for (let i = 0; i < img.data.length; i += 4) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    const n = (x & 31) - 16;
+    img.data[i] = 235 + n; img.data[i + 1] = 235 + n; img.data[i + 2] = 225 + n; img.data[i + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  ctx.fillStyle = 'rgb(220,20,20)'; ctx.fillRect(0, 0, 600, 600);
+  ctx.fillStyle = 'rgb(20,40,220)'; ctx.fillRect(0, h - 600, 600, 600);
+  return c.convertToBlob({ type: 'image/jpeg', quality: 0.97 });
+}`;
+
+test('a JPEG over 4 MB with EXIF orientation 6 is compressed and turned upright by EXIF only', async ({ page, baseURL }) => {
+  const urls = await openUploads(page);
+  const stored = await blobFromPage(page, STORED_JPEG, {});
+  const withExif = Buffer.concat([stored.subarray(0, 2), exifOrientation(6), stored.subarray(2)]);
+  expect(withExif.length).toBeGreaterThan(MAX_BYTES);
+  expect(jpegHeader(withExif)).toMatchObject({ width: 4000, height: 3000 });
+
+  await page.getByTestId('check-input').setInputFiles({ name: 'IMG_2041.JPG', mimeType: 'image/jpeg', buffer: withExif });
+  const c = card(page, 'IMG_2041.JPG');
+  await expect(c).toHaveAttribute('data-outcome', 'jpeg', { timeout: 90_000 });
+  await expect(c).toContainText('尺寸：3000 × 4000 像素');
+  const out = await download(page, c.getByTestId('download'));
+  expect(out.name).toBe('IMG_2041.jpg');
+  expect(out.bytes.length).toBeLessThanOrEqual(MAX_BYTES);
+  const hdr = jpegHeader(out.bytes)!;
+  expect(hdr.height).toBeGreaterThan(hdr.width); // stored upright now
+  expect(Math.max(hdr.width, hdr.height)).toBeGreaterThanOrEqual(MIN_LONG_SIDE_PX);
+  expect(out.bytes.includes(Buffer.from('Exif\0\0')), 'no EXIF left to rotate it twice').toBe(false);
+  // Orientation 6 = rotate 90° clockwise: stored top-left (red) → top-right, stored bottom-left (blue) → top-left.
+  const px = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }), { imageOrientation: 'none' });
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const at = (fx: number, fy: number) => Array.from(ctx.getImageData(Math.round(bmp.width * fx), Math.round(bmp.height * fy), 1, 1).data.slice(0, 3));
+    return { tr: at(0.95, 0.04), tl: at(0.05, 0.04), bl: at(0.05, 0.96) };
+  }, out.bytes.toString('base64'));
+  expect(px.tr[0] > 150 && px.tr[2] < 90, `top-right red ${px.tr}`).toBe(true);
+  expect(px.tl[2] > 150 && px.tl[0] < 90, `top-left blue ${px.tl}`).toBe(true);
+  expect(px.bl[0] > 180 && px.bl[2] > 170, `bottom-left paper ${px.bl}`).toBe(true);
+  expectOwnOrigin(urls, baseURL);
+});
+
+test('offline after one visit: the lazily loaded HEIC decoder comes from the service worker cache', async ({ page, context }) => {
+  await page.goto('./#/uploads');
+  // First visit installs the service worker (it precaches every asset, the HEIC decoder included); the next
+  // load is controlled by it.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: '上传材料：检查与转换' })).toBeVisible();
+    await page.getByTestId('check-input').setInputFiles(join(FIXTURES, 'sample.heic'));
+    await expect(card(page, 'sample.heic')).toHaveAttribute('data-outcome', 'jpeg', { timeout: 60_000 });
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('bad files each get a clear zh-CN message: renamed .pdf that is a JPEG, encrypted PDF, 0 bytes, random bytes, cut-off HEIC', async ({ page, baseURL }) => {
   const urls = await openUploads(page);
   const jpeg = await blobFromPage(page, PAGE_JPEG, { w: 2000, h: 1500, rgb: [240, 240, 240], n: 7 });
   const enc = new jsPDF({ encryption: { userPassword: 'secret', ownerPassword: 'owner', userPermissions: ['print'] } });
@@ -243,6 +326,7 @@ test('bad files each get a clear zh-CN message: renamed .pdf that is a JPEG, enc
     { name: '实习鉴定.pdf', mimeType: 'application/pdf', buffer: encrypted },
     { name: '空文件.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) },
     { name: '乱码.jpg', mimeType: 'image/jpeg', buffer: random },
+    { name: '截断.heic', mimeType: 'image/heic', buffer: readFileSync(join(FIXTURES, 'sample.heic')).subarray(0, 700) },
   ]);
 
   const renamed = card(page, '证书照片.pdf');
@@ -264,7 +348,10 @@ test('bad files each get a clear zh-CN message: renamed .pdf that is a JPEG, enc
   const rnd = card(page, '乱码.jpg');
   await expect(rnd).toHaveAttribute('data-outcome', 'reject');
   await expect(rnd).toContainText('无法识别文件内容');
-  for (const c of [enc1, empty, rnd]) {
+  const cut = card(page, '截断.heic');
+  await expect(cut).toHaveAttribute('data-outcome', 'reject', { timeout: 60_000 });
+  await expect(cut).toContainText('图片无法打开（HEIC/HEIF 照片（苹果手机格式）数据已损坏或不完整）');
+  for (const c of [enc1, empty, rnd, cut]) {
     await expect(c.getByTestId('verdict')).toHaveText('原文件不能上传');
     await expect(c.getByTestId('download')).toHaveCount(0);
   }

@@ -1,9 +1,9 @@
 // Shared helpers of the model asset steps (scripts/assets/10-face-model.mjs, 20-segmentation-model.mjs):
 // package lookup, input/output stamps (so postinstall and build skip work when nothing changed) and the
 // licence file written next to the generated models.
-import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, stat, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,14 +52,21 @@ export async function isCurrent(dir, stampFile, input) {
   }
 }
 
+/** Write to a temporary name, then rename: a concurrent reader never sees a half-written file. */
+async function writeAtomic(file, data) {
+  const tmp = `${file}.${randomUUID()}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
 export async function writeOutputs(dir, stampFile, input, files) {
   await mkdir(dir, { recursive: true });
   const outputs = {};
   for (const [name, bytes] of Object.entries(files)) {
-    await writeFile(join(dir, name), bytes);
+    await writeAtomic(join(dir, name), bytes);
     outputs[name] = { bytes: bytes.length, sha256: sha256(bytes) };
   }
-  await writeFile(join(dir, stampFile), JSON.stringify({ input, outputs }, null, 2) + '\n');
+  await writeAtomic(join(dir, stampFile), JSON.stringify({ input, outputs }, null, 2) + '\n');
   return outputs;
 }
 
@@ -116,5 +123,5 @@ export async function writeModelsLicence(root, dir) {
   await mkdir(dir, { recursive: true });
   const file = join(dir, LICENCE_FILE);
   const old = await readFile(file, 'utf8').catch(() => null);
-  if (old !== text) await writeFile(file, text);
+  if (old !== text) await writeAtomic(file, text);
 }

@@ -20,10 +20,6 @@ export async function ensureModels(): Promise<string[]> {
 
 export const readModelFile = (name: string) => new Uint8Array(readFileSync(join(MODELS_DIR, name)));
 
-export function u8(b: Buffer | Uint8Array): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

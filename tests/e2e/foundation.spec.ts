@@ -77,7 +77,7 @@ test('landmarks match the reference build; no face on category D; several on mul
       for (let i = 0; i < 478; i++) sum += Math.hypot(lm[i][0] - ref.landmarks[i][0], lm[i][1] - ref.landmarks[i][1]);
       const mean = sum / 478;
       lines.push(`${row.file}\t${det.width}x${det.height}\tmean ${mean.toFixed(2)} px\t${det.ms.toFixed(0)} ms`);
-      expect(mean, `${row.file}: mean landmark distance`).toBeLessThanOrEqual(1.5);
+      expect.soft(mean, `${row.file}: mean landmark distance`).toBeLessThanOrEqual(1.5);
     }
   }
   console.log(lines.join('\n'));

@@ -11,7 +11,7 @@ export type Background = 'keep' | 'blue' | 'white';
 
 export interface PhotoService {
   analyze(file: Blob, name: string): Promise<PhotoReport>;
-  fix(file: Blob, name: string, background: Background): Promise<{ photo: Blob | null; before: PhotoReport; after: PhotoReport | null; reason?: string }>;
+  fix(file: Blob, name: string, background: Background | 'auto'): Promise<{ photo: Blob | null; before: PhotoReport; after: PhotoReport | null; reason?: string }>;
 }
 
 export interface EmbedOptions {
@@ -86,7 +86,8 @@ export function startEmbedApi(opts: EmbedOptions): () => void {
           const report = await svc.analyze(file, name);
           reply({ type: 'zk-precheck:report', id, report });
         } else {
-          const bg = data.background === 'blue' || data.background === 'white' ? data.background : 'keep';
+          // Absent: replace the background only when it fails P-BG-COLOR / P-BG-UNIFORM (issue 4).
+          const bg = data.background === 'blue' || data.background === 'white' || data.background === 'keep' ? data.background : 'auto';
           const r = await svc.fix(file, name, bg);
           reply({ type: 'zk-precheck:fixed', id, ...r });
         }

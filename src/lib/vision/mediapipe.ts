@@ -9,7 +9,21 @@ import wasmLoaderPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.
 import wasmBinaryPath from '@mediapipe/tasks-vision/vision_wasm_module_internal.wasm?url';
 import faceModelPath from '../../../static/generated/models/face_landmarker.task?url';
 import segmenterModelPath from '../../../static/generated/models/selfie_segmenter.tflite?url';
-import { detectionSize, toPixelLandmarks, type FaceDetector, type FaceDetectionResult, type PersonSegmenter } from './types.ts';
+import { detectionSize, toPixelLandmarks, type DetectedFace, type FaceDetector, type FaceDetectionResult, type PersonSegmenter } from './types.ts';
+
+/**
+ * In a module worker `importScripts` is unavailable, so tasks-vision falls back to `self.import(url)` and then expects
+ * `self.ModuleFactory` to be set: the module build of the wasm loader exports the factory as its default export.
+ */
+function installModuleLoader() {
+  const g = self as unknown as { import?: (url: string) => Promise<void>; ModuleFactory?: unknown; custom_dbg?: (t: string) => void };
+  // The module build declares its debug-print helper inside a block, which strict (module) code does not hoist.
+  g.custom_dbg ??= (t: string) => console.debug(t);
+  g.import ??= async (url: string) => {
+    const mod = (await import(/* @vite-ignore */ url)) as { default: unknown };
+    g.ModuleFactory = mod.default;
+  };
+}
 
 const fileset = () => ({
   wasmLoaderPath: new URL(wasmLoaderPath, self.location.href).href,
@@ -24,6 +38,7 @@ async function toDetectInput(source: ImageBitmap, width: number, height: number)
 }
 
 export async function createFaceDetector(): Promise<FaceDetector> {
+  installModuleLoader();
   const landmarker = await FaceLandmarker.createFromOptions(fileset(), {
     baseOptions: { modelAssetPath: new URL(faceModelPath, self.location.href).href, delegate: 'CPU' },
     runningMode: 'IMAGE',
@@ -33,19 +48,21 @@ export async function createFaceDetector(): Promise<FaceDetector> {
     async detect(source, width, height): Promise<FaceDetectionResult> {
       const t0 = performance.now();
       const { input, size, owned } = await toDetectInput(source, width, height);
+      let faces: DetectedFace[];
       try {
         const res = landmarker.detect(input);
-        const faces = res.faceLandmarks.map((lm) => ({ landmarks: toPixelLandmarks(lm, width, height) }));
-        return { faces, width, height, detectWidth: size.width, detectHeight: size.height, ms: performance.now() - t0 };
+        faces = res.faceLandmarks.map((lm) => ({ landmarks: toPixelLandmarks(lm, width, height) }));
       } finally {
         if (owned) input.close();
       }
+      return { faces, width, height, detectWidth: size.width, detectHeight: size.height, ms: performance.now() - t0 };
     },
     close: () => landmarker.close(),
   };
 }
 
 export async function createPersonSegmenter(): Promise<PersonSegmenter> {
+  installModuleLoader();
   const segmenter = await ImageSegmenter.createFromOptions(fileset(), {
     baseOptions: { modelAssetPath: new URL(segmenterModelPath, self.location.href).href, delegate: 'CPU' },
     runningMode: 'IMAGE',

@@ -106,4 +106,10 @@ export interface FileFacts {
   metadata: string[];
   /** A structural problem found while walking the markers (truncated, bad marker …); null when fine. */
   problem: string | null;
+  /** Byte offset of `problem`, when known (jpeg/markers.ts). */
+  problemAt?: number | null;
+  /** True when `quality` comes from tables that are exactly libjpeg's for that quality (not a best fit). */
+  qualityExact?: boolean | null;
+  /** JPEG only: a JFIF APP0 segment is present. */
+  jfif?: boolean;
 }

@@ -383,4 +383,10 @@ test('accessibility (axe: no serious violations) and screenshots at 390×844 and
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `no horizontal scrolling at ${w} px`).toBeLessThanOrEqual(0);
   }
+  // English texts are longer (the material names): still no horizontal scrolling on a 360 px phone.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('./?lang=en#/uploads');
+  await expect(page.getByRole('heading', { level: 2, name: 'Other uploads: check and convert' })).toBeVisible();
+  const overflowEn = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflowEn, 'no horizontal scrolling at 360 px in English').toBeLessThanOrEqual(0);
 });

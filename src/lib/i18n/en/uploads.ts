@@ -90,6 +90,8 @@ const messages: Record<string, string> = {
   'uploads.kind.heic': 'a HEIC/HEIF photo (iPhone format)',
   'uploads.kind.avif': 'an AVIF picture',
   'uploads.kind.pdf': 'a PDF document',
+  'uploads.kind.svg': 'an SVG drawing',
+  'uploads.kind.html': 'a web page (HTML)',
   'uploads.kind.zip': 'a ZIP archive or Office document',
   'uploads.kind.empty': 'an empty file',
   'uploads.kind.unknown': 'unrecognised content',

@@ -90,6 +90,8 @@ const messages: Record<string, string> = {
   'uploads.kind.heic': 'HEIC/HEIF 照片（苹果手机格式）',
   'uploads.kind.avif': 'AVIF 图片',
   'uploads.kind.pdf': 'PDF 文档',
+  'uploads.kind.svg': 'SVG 矢量图',
+  'uploads.kind.html': '网页文件（HTML）',
   'uploads.kind.zip': 'ZIP 压缩包或 Office 文档',
   'uploads.kind.empty': '空文件',
   'uploads.kind.unknown': '无法识别的内容',

@@ -6,7 +6,7 @@ export { sniff, mimeOf, heifBrand, ftypBrands, pdfHeaderOffset, HEIF_BRANDS, PDF
 export type { SniffedFormat } from './sniff.ts';
 export { inspectFile, extensionOf } from './inspect.ts';
 export {
-  walkJpeg, eoiOffset, entropyEnd, scanEntropyData, parseSof, parseDqt, isSof, ZIGZAG,
+  walkJpeg, eoiOffset, entropyEnd, imageEnd, scanEntropyData, parseSof, parseDqt, isSof, ZIGZAG,
   SOI, EOI, SOF0, SOF1, SOF2, SOF3, DHT, DQT, DRI, SOS, APP0, APP1, APP2, APP13, APP14, APP15, COM,
 } from './markers.ts';
 export type { JpegSegment, JpegWalk, JpegProblem, SofInfo, QuantTable } from './markers.ts';

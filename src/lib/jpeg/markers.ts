@@ -86,8 +86,9 @@ export interface JpegWalk {
 }
 
 /**
- * From `start` (the first byte after an SOS header), the offset of the 0xFF of the first marker that ends the
- * entropy-coded data (not a stuffed 0xFF00, not RSTn, fill bytes skipped), or -1 when the data runs to the end.
+ * From `start` (the first byte after an SOS header), the offset where the entropy-coded data ends: the first 0xFF
+ * of the marker that follows it (fill bytes included), skipping stuffed 0xFF00 and RSTn; -1 when the data runs
+ * to the end of the array.
  */
 export function scanEntropyData(b: Uint8Array, start: number): number {
   let i = start;
@@ -103,7 +104,7 @@ export function scanEntropyData(b: Uint8Array, start: number): number {
       i = j + 1;
       continue;
     }
-    return j - 1;
+    return ff;
   }
   return -1;
 }
@@ -185,10 +186,16 @@ export function eoiOffset(b: Uint8Array): number | null {
 }
 
 /**
- * One past the end of the JPEG image proper (after EOI) — where trailing bytes begin. For a file without EOI it
- * is the end of the last complete piece (the array length when entropy data runs to the end).
+ * One past the last entropy-coded byte of the last scan (normally the offset of the EOI marker, or of the fill
+ * bytes before it); the array length when the data runs to the end; null when the file has no scan at all.
  */
-export function entropyEnd(b: Uint8Array): number {
+export function entropyEnd(b: Uint8Array): number | null {
+  const ends = walkJpeg(b).scanEnds;
+  return ends.length ? ends[ends.length - 1] : null;
+}
+
+/** One past EOI — where trailing bytes begin; the array length when there is no EOI. */
+export function imageEnd(b: Uint8Array): number {
   return walkJpeg(b).end;
 }
 

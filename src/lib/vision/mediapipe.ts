@@ -25,6 +25,9 @@ function installModuleLoader() {
   };
 }
 
+/** Detector/presence score a face needs (MediaPipe's default 0.5 lets a drawn anime face through). */
+export const DETECT_MIN_CONFIDENCE = 0.5;
+
 const fileset = () => ({
   wasmLoaderPath: new URL(wasmLoaderPath, self.location.href).href,
   wasmBinaryPath: new URL(wasmBinaryPath, self.location.href).href,
@@ -42,7 +45,8 @@ export async function createFaceDetector(): Promise<FaceDetector> {
   const landmarker = await FaceLandmarker.createFromOptions(fileset(), {
     baseOptions: { modelAssetPath: new URL(faceModelPath, self.location.href).href, delegate: 'CPU' },
     runningMode: 'IMAGE',
-    numFaces: 2,
+    numFaces: 4,
+    minFaceDetectionConfidence: DETECT_MIN_CONFIDENCE,
   });
   return {
     async detect(source, width, height): Promise<FaceDetectionResult> {

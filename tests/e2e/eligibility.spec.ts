@@ -199,6 +199,23 @@ test('a character outside the font is drawn as an image and named; the rest stay
   expect(images).toBeGreaterThanOrEqual(1);
 });
 
+test('offline: once the service worker is installed, the PDF (jsPDF + font) is made without a network', async ({ page, context }) => {
+  await open(page);
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await walk(page, { name: '李昱琇', level: '专科', city: '宣城市' });
+    const pdf = await downloadPdf(page);
+    const { text } = await extractPdfText(pdf.bytes);
+    expect(flat(text)).toContain('姓名：李昱琇');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('answers are saved only when 在本机保存 is ticked; kiosk mode never saves', async ({ page }) => {
   const key = 'zk-precheck:eligibility';
   await open(page);

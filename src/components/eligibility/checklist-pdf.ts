@@ -6,6 +6,8 @@ import type { Translate } from '../../lib/i18n/index.ts';
 import type { Checklist } from '../../lib/forms/eligibility/index.ts';
 import { createPdfDocument, type PdfOptions } from '../../lib/platform/pdf.ts';
 
+export { downloadBlob } from '../../lib/platform/pdf.ts';
+
 export interface ChecklistPdf {
   blob: Blob;
   /** Characters the font lacks, drawn as pictures (tell the user). */

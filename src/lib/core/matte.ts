@@ -1,0 +1,315 @@
+/**
+ * Matte refinement and the small image-field helpers the fixer's compose step shares.
+ *
+ * `refineMatte` turns a coarse person-probability mask (MediaPipe selfie segmentation: 256×256 or any size,
+ * covering the whole image) into an alpha matte at the image's resolution that follows the real edges:
+ *   1. bilinear upsampling of the mask; a trimap from it: eroded = sure person, outside the dilation = sure
+ *      background, between = unknown band (wide enough for hair: ≥ 2 mask px, ≈ short side / 24);
+ *   2. local colour models: the person's and the wall's colours continued into the band (pull-push of the sure
+ *      pixels); each band pixel's alpha is the projection of its colour on the local wall→person colour line, so a
+ *      thin dark strand over a light wall comes back as partial alpha; where the two colours are too similar the
+ *      coarse mask is kept;
+ *   3. a small colour guided filter (He, Sun & Tang) ties the estimate to the image edges and removes speckle,
+ *      then a contrast stretch removes the faint halo (α < 0.05 → 0, α > 0.95 → 1).
+ *
+ * `pullPush` fills a colour field from weighted samples (coarse-to-fine), used to extend the background under the
+ * person and into padded areas, and to estimate foreground colours for decontamination.
+ *
+ * Pure TypeScript over typed arrays.
+ */
+
+export interface RgbaImage {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
+export interface RefineMatteOptions {
+  /** Guided-filter window radius in image px (default ≈ short side / 160, at least 1). */
+  radius?: number;
+  /** Guided-filter regularisation on 0..1 colours (default 1e-4; smaller keeps finer detail). */
+  eps?: number;
+  /** Half width of the unknown band around the coarse edge, px (default: short side / 24, at least two mask px). */
+  band?: number;
+}
+
+/** Bilinear resample of a mask (mw×mh, covering the same area as the image) to w×h. */
+export function resizeMask(mask: ArrayLike<number>, mw: number, mh: number, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  const sx = mw / w, sy = mh / h;
+  for (let y = 0; y < h; y++) {
+    let fy = (y + 0.5) * sy - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > mh - 1) fy = mh - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(mh - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < w; x++) {
+      let fx = (x + 0.5) * sx - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > mw - 1) fx = mw - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(mw - 1, x0 + 1), tx = fx - x0;
+      const a = mask[y0 * mw + x0], b = mask[y0 * mw + x1], c = mask[y1 * mw + x0], d = mask[y1 * mw + x1];
+      out[y * w + x] = (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
+    }
+  }
+  return out;
+}
+
+/** Box mean over a (2r+1)² window, edge-normalised (separable running sums). */
+export function boxMean(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let s = 0;
+    for (let x = 0; x <= Math.min(r, w - 1); x++) s += src[row + x];
+    for (let x = 0; x < w; x++) {
+      const x0 = x - r, x1 = x + r;
+      tmp[row + x] = s / (Math.min(w - 1, x1) - Math.max(0, x0) + 1);
+      if (x1 + 1 < w) s += src[row + x1 + 1];
+      if (x0 >= 0) s -= src[row + x0];
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let s = 0;
+    for (let y = 0; y <= Math.min(r, h - 1); y++) s += tmp[y * w + x];
+    for (let y = 0; y < h; y++) {
+      const y0 = y - r, y1 = y + r;
+      out[y * w + x] = s / (Math.min(h - 1, y1) - Math.max(0, y0) + 1);
+      if (y1 + 1 < h) s += tmp[(y1 + 1) * w + x];
+      if (y0 >= 0) s -= tmp[y0 * w + x];
+    }
+  }
+  return out;
+}
+
+/** Separable min (erode) or max (dilate) filter over a (2r+1)² square. */
+function minMax(src: Float32Array, w: number, h: number, r: number, isMax: boolean): Float32Array {
+  const tmp = new Float32Array(w * h), out = new Float32Array(w * h);
+  const pick = isMax ? Math.max : Math.min;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = src[y * w + x];
+      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) v = pick(v, src[y * w + k]);
+      tmp[y * w + x] = v;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let v = tmp[y * w + x];
+      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) v = pick(v, tmp[k * w + x]);
+      out[y * w + x] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * Colour guided filter: output q = mean(a)·I + mean(b) with a = (Σ_I + εU)⁻¹ cov(I, p), b = mean(p) − a·mean(I),
+ * all over (2r+1)² windows. I is the image in 0..1.
+ */
+export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: number): Float32Array {
+  const { width: w, height: h, data } = img;
+  const n = w * h;
+  const R = new Float32Array(n), G = new Float32Array(n), B = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    R[i] = data[i * 4] / 255;
+    G[i] = data[i * 4 + 1] / 255;
+    B[i] = data[i * 4 + 2] / 255;
+  }
+  const prod = (a: Float32Array, b: Float32Array) => {
+    const o = new Float32Array(n);
+    for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+    return o;
+  };
+  const mR = boxMean(R, w, h, r), mG = boxMean(G, w, h, r), mB = boxMean(B, w, h, r), mP = boxMean(p, w, h, r);
+  const mRp = boxMean(prod(R, p), w, h, r), mGp = boxMean(prod(G, p), w, h, r), mBp = boxMean(prod(B, p), w, h, r);
+  const mRR = boxMean(prod(R, R), w, h, r), mRG = boxMean(prod(R, G), w, h, r), mRB = boxMean(prod(R, B), w, h, r);
+  const mGG = boxMean(prod(G, G), w, h, r), mGB = boxMean(prod(G, B), w, h, r), mBB = boxMean(prod(B, B), w, h, r);
+  const aR = new Float32Array(n), aG = new Float32Array(n), aB = new Float32Array(n), bb = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const cr = mRp[i] - mR[i] * mP[i], cg = mGp[i] - mG[i] * mP[i], cb = mBp[i] - mB[i] * mP[i];
+    // symmetric covariance + eps on the diagonal
+    const s00 = mRR[i] - mR[i] * mR[i] + eps, s01 = mRG[i] - mR[i] * mG[i], s02 = mRB[i] - mR[i] * mB[i];
+    const s11 = mGG[i] - mG[i] * mG[i] + eps, s12 = mGB[i] - mG[i] * mB[i], s22 = mBB[i] - mB[i] * mB[i] + eps;
+    // inverse via the adjugate
+    const i00 = s11 * s22 - s12 * s12, i01 = s02 * s12 - s01 * s22, i02 = s01 * s12 - s02 * s11;
+    const i11 = s00 * s22 - s02 * s02, i12 = s01 * s02 - s00 * s12, i22 = s00 * s11 - s01 * s01;
+    const det = s00 * i00 + s01 * i01 + s02 * i02;
+    const inv = det !== 0 ? 1 / det : 0;
+    const ar = (i00 * cr + i01 * cg + i02 * cb) * inv;
+    const ag = (i01 * cr + i11 * cg + i12 * cb) * inv;
+    const ab = (i02 * cr + i12 * cg + i22 * cb) * inv;
+    aR[i] = ar;
+    aG[i] = ag;
+    aB[i] = ab;
+    bb[i] = mP[i] - ar * mR[i] - ag * mG[i] - ab * mB[i];
+  }
+  const maR = boxMean(aR, w, h, r), maG = boxMean(aG, w, h, r), maB = boxMean(aB, w, h, r), mb = boxMean(bb, w, h, r);
+  const q = new Float32Array(n);
+  for (let i = 0; i < n; i++) q[i] = maR[i] * R[i] + maG[i] * G[i] + maB[i] * B[i] + mb[i];
+  return q;
+}
+
+/**
+ * Refine a coarse person mask (maskW × maskH, covering the whole image) into an image-sized alpha matte 0..1.
+ */
+export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: number, maskH: number, opts: RefineMatteOptions = {}): Float32Array {
+  const { width: w, height: h, data } = image;
+  if (mask.length < maskW * maskH || maskW < 1 || maskH < 1) throw new RangeError('refineMatte: bad mask size');
+  const n = w * h;
+  const short = Math.min(w, h);
+  const r = Math.max(1, Math.round(opts.radius ?? short / 160));
+  const eps = opts.eps ?? 1e-4;
+  const pxPerMask = Math.max(w / maskW, h / maskH);
+  const band = Math.max(3, Math.round(opts.band ?? Math.max(short / 24, 2 * pxPerMask)));
+  const coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
+  // trimap from the coarse mask
+  const bin = new Float32Array(n);
+  for (let i = 0; i < n; i++) bin[i] = coarse[i] >= 0.5 ? 1 : 0;
+  const sureFg = minMax(bin, w, h, band, false); // eroded: 1 only deep inside
+  const maybeFg = minMax(bin, w, h, band, true); // dilated: 0 only far outside
+  // local colour models: the person's and the wall's colours continued into the unknown band
+  const rgb = new Float32Array(n * 3);
+  const wf = new Float32Array(n), wb = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    rgb[i * 3] = data[i * 4];
+    rgb[i * 3 + 1] = data[i * 4 + 1];
+    rgb[i * 3 + 2] = data[i * 4 + 2];
+    wf[i] = sureFg[i] === 1 ? 1 : 0;
+    wb[i] = maybeFg[i] === 0 ? 1 : 0;
+  }
+  const F = pullPush(rgb, wf, w, h, 2);
+  const B = pullPush(rgb, wb, w, h, 2);
+  // unknown band: project the colour on the local background→foreground line; where the two colours are too
+  // close to tell apart, keep the coarse mask
+  const est = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (sureFg[i] === 1) {
+      est[i] = 1;
+      continue;
+    }
+    if (maybeFg[i] === 0) {
+      est[i] = 0;
+      continue;
+    }
+    const dr = F[i * 3] - B[i * 3], dg = F[i * 3 + 1] - B[i * 3 + 1], db = F[i * 3 + 2] - B[i * 3 + 2];
+    const d2 = dr * dr + dg * dg + db * db;
+    const pr = rgb[i * 3] - B[i * 3], pg = rgb[i * 3 + 1] - B[i * 3 + 1], pb = rgb[i * 3 + 2] - B[i * 3 + 2];
+    let a = d2 > 0 ? (pr * dr + pg * dg + pb * db) / d2 : coarse[i];
+    a = a < 0 ? 0 : a > 1 ? 1 : a;
+    // confidence of the colour model: 0 below a 20-level separation, 1 above 60
+    const sep = Math.sqrt(d2);
+    const c = sep <= 20 ? 0 : sep >= 60 ? 1 : (sep - 20) / 40;
+    est[i] = c * a + (1 - c) * coarse[i];
+  }
+  // a light guided filter ties the estimate to the image's edges and removes speckle
+  const q = guidedFilter(image, est, r, eps);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let a: number;
+    if (sureFg[i] === 1) a = 1;
+    else if (maybeFg[i] === 0) a = 0;
+    else a = (q[i] - 0.05) / 0.9; // halo removal: α < 0.05 → 0, α > 0.95 → 1
+    out[i] = a < 0 ? 0 : a > 1 ? 1 : a;
+  }
+  return out;
+}
+
+/**
+ * Pull-push interpolation of an RGB field from weighted samples.
+ * `rgb` is w×h×3 (any scale), `weight` w×h (0 = unknown). Returns a w×h×3 Float32Array defined everywhere:
+ * where samples are dense it keeps detail down to cells of 2^`finest` px (0 = exact at full weight), elsewhere it
+ * is the smooth average of the nearby known samples (bilinear between coarse cells).
+ */
+export function pullPush(rgb: ArrayLike<number>, weight: Float32Array, w: number, h: number, finest = 0): Float32Array {
+  // pull: pyramid of (Σ w·c, Σ w) with 2×2 sums
+  const levels: { w: number; h: number; c: Float32Array; wt: Float32Array }[] = [];
+  {
+    const c = new Float32Array(w * h * 3), wt = new Float32Array(w * h);
+    for (let i = 0; i < w * h; i++) {
+      const k = weight[i] > 0 ? weight[i] : 0;
+      wt[i] = k;
+      c[i * 3] = rgb[i * 3] * k;
+      c[i * 3 + 1] = rgb[i * 3 + 1] * k;
+      c[i * 3 + 2] = rgb[i * 3 + 2] * k;
+    }
+    levels.push({ w, h, c, wt });
+  }
+  while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) {
+    const L = levels[levels.length - 1];
+    const nw = Math.ceil(L.w / 2), nh = Math.ceil(L.h / 2);
+    const c = new Float32Array(nw * nh * 3), wt = new Float32Array(nw * nh);
+    for (let y = 0; y < L.h; y++) {
+      for (let x = 0; x < L.w; x++) {
+        const s = y * L.w + x, d = (y >> 1) * nw + (x >> 1);
+        wt[d] += L.wt[s];
+        c[d * 3] += L.c[s * 3];
+        c[d * 3 + 1] += L.c[s * 3 + 1];
+        c[d * 3 + 2] += L.c[s * 3 + 2];
+      }
+    }
+    levels.push({ w: nw, h: nh, c, wt });
+  }
+  // push: from the top, each level = own mean where its cells are well sampled, else the upsampled coarser field
+  let field = new Float32Array(3);
+  {
+    const T = levels[levels.length - 1];
+    const k = T.wt[0] > 0 ? 1 / T.wt[0] : 0;
+    field[0] = T.c[0] * k;
+    field[1] = T.c[1] * k;
+    field[2] = T.c[2] * k;
+  }
+  const stop = Math.max(0, Math.min(finest, levels.length - 1));
+  for (let l = levels.length - 2; l >= stop; l--) {
+    const L = levels[l], P = levels[l + 1];
+    const next = new Float32Array(L.w * L.h * 3);
+    const full = 4 ** l; // weight of a fully known cell (unit weights)
+    for (let y = 0; y < L.h; y++) {
+      // bilinear sample of the coarser field at this cell's centre
+      let fy = (y + 0.5) / 2 - 0.5;
+      if (fy < 0) fy = 0;
+      if (fy > P.h - 1) fy = P.h - 1;
+      const y0 = Math.floor(fy), y1 = Math.min(P.h - 1, y0 + 1), ty = fy - y0;
+      for (let x = 0; x < L.w; x++) {
+        let fx = (x + 0.5) / 2 - 0.5;
+        if (fx < 0) fx = 0;
+        if (fx > P.w - 1) fx = P.w - 1;
+        const x0 = Math.floor(fx), x1 = Math.min(P.w - 1, x0 + 1), tx = fx - x0;
+        const i = y * L.w + x;
+        const wt = L.wt[i];
+        const a = Math.min(1, wt / full);
+        for (let ch = 0; ch < 3; ch++) {
+          const c00 = field[(y0 * P.w + x0) * 3 + ch], c01 = field[(y0 * P.w + x1) * 3 + ch];
+          const c10 = field[(y1 * P.w + x0) * 3 + ch], c11 = field[(y1 * P.w + x1) * 3 + ch];
+          const up = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
+          const own = wt > 0 ? L.c[i * 3 + ch] / wt : up;
+          next[i * 3 + ch] = a * own + (1 - a) * up;
+        }
+      }
+    }
+    field = next;
+  }
+  if (stop === 0) return field;
+  // bilinear upsample of the level-`stop` field to full size
+  const S = levels[stop];
+  const out = new Float32Array(w * h * 3);
+  const f = 2 ** stop;
+  for (let y = 0; y < h; y++) {
+    let fy = (y + 0.5) / f - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > S.h - 1) fy = S.h - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(S.h - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < w; x++) {
+      let fx = (x + 0.5) / f - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > S.w - 1) fx = S.w - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(S.w - 1, x0 + 1), tx = fx - x0;
+      for (let ch = 0; ch < 3; ch++) {
+        const c00 = field[(y0 * S.w + x0) * 3 + ch], c01 = field[(y0 * S.w + x1) * 3 + ch];
+        const c10 = field[(y1 * S.w + x0) * 3 + ch], c11 = field[(y1 * S.w + x1) * 3 + ch];
+        out[(y * w + x) * 3 + ch] = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
+      }
+    }
+  }
+  return out;
+}

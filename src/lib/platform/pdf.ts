@@ -7,6 +7,7 @@
  * doc.addText('姓名：张喆', { sizePt: 11 });    // wraps to the page width, starts new pages by itself
  * doc.addText('上传照片', { marker: '1.' });    // list item with a hanging indent
  * doc.addSpace(4); doc.addRule();
+ * doc.addTable([['起止年月', '单位', '职务'], ['2020-09 至 2023-06', '某某学校', '学生']], { headerRows: 1, widthsMm: [40, 90, 44] });
  * const blob = doc.save();                      // application/pdf
  * doc.imageCharacters;                          // e.g. ['䶮']: drawn as pictures — tell the user
  * downloadBlob(blob, '自查清单.pdf');
@@ -70,6 +71,16 @@ export interface TextOptions {
   lineHeight?: number;
 }
 
+export interface TableOptions {
+  /** Column widths in mm (scaled down to the text width if wider). */
+  widthsMm?: number[];
+  /** How many leading rows are headers (shaded, repeated after a page break). Default 0. */
+  headerRows?: number;
+  sizePt?: number;
+  /** Cell padding in mm (default 1.5). */
+  paddingMm?: number;
+}
+
 export interface PdfDocument {
   readonly pageWidthMm: number;
   readonly pageHeightMm: number;
@@ -82,6 +93,11 @@ export interface PdfDocument {
   addSpace(mm: number): void;
   /** A thin horizontal line across the text width. */
   addRule(): void;
+  /**
+   * A bordered table; cells wrap, a row never splits across pages, and header rows repeat on each new page.
+   * `widthsMm` default: equal columns over the text width.
+   */
+  addTable(rows: readonly (readonly string[])[], opts?: TableOptions): void;
   newPage(): void;
   /** Characters the font lacks, drawn as images, in order of first use (no duplicates). */
   readonly imageCharacters: string[];
@@ -444,6 +460,49 @@ export async function createPdfDocument(opts: PdfOptions = {}): Promise<PdfDocum
       doc.setDrawColor(170, 170, 170);
       doc.setLineWidth(0.3);
       doc.line(marginMm, y + 1, pageWidthMm - marginMm, y + 1);
+      y += 3;
+    },
+    addTable(rows, o = {}) {
+      open();
+      if (rows.length === 0) return;
+      const cols = Math.max(...rows.map((r) => r.length));
+      const sizePt = o.sizePt ?? 10;
+      const pad = o.paddingMm ?? 1.5;
+      const lineMm = sizePt * PT_TO_MM * 1.4;
+      let widths = o.widthsMm && o.widthsMm.length === cols ? [...o.widthsMm] : Array(cols).fill(textWidthMm / cols);
+      const total = widths.reduce((a, b) => a + b, 0);
+      if (total > textWidthMm) widths = widths.map((w) => (w * textWidthMm) / total);
+      const layout = (row: readonly string[]) => {
+        const cells = widths.map((w, c) =>
+          normaliseText(row[c] ?? '').split('\n').flatMap((para) => breakLines(para, w - 2 * pad, (s) => measure(s, sizePt))),
+        );
+        return { cells, height: Math.max(...cells.map((l) => l.length)) * lineMm + 2 * pad };
+      };
+      const headers = rows.slice(0, o.headerRows ?? 0).map(layout);
+      const drawRow = (r: { cells: string[][]; height: number }, header: boolean) => {
+        let x = marginMm;
+        doc.setDrawColor(120, 120, 120);
+        doc.setLineWidth(0.25);
+        r.cells.forEach((lines, c) => {
+          if (header) {
+            doc.setFillColor(236, 240, 245);
+            doc.rect(x, y, widths[c], r.height, 'FD');
+          } else doc.rect(x, y, widths[c], r.height, 'S');
+          lines.forEach((line, k) => drawLine(line, x + pad, y + pad + k * lineMm + sizePt * PT_TO_MM * 1.05, sizePt, TEXT_RGB));
+          x += widths[c];
+        });
+        y += r.height;
+      };
+      rows.forEach((row, i) => {
+        const isHeader = i < headers.length;
+        const r = isHeader ? headers[i] : layout(row);
+        if (y + r.height > bottomMm && y > marginMm + 0.01) {
+          doc.addPage();
+          y = marginMm;
+          if (!isHeader) for (const h of headers) drawRow(h, true);
+        }
+        drawRow(r, isHeader);
+      });
       y += 3;
     },
     newPage() {

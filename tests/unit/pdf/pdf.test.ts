@@ -123,3 +123,22 @@ describe('createPdfDocument', () => {
     expect(() => doc.addText('late')).toThrow(/already saved/);
   });
 });
+
+describe('addTable', () => {
+  it('wraps cells, repeats the header on a new page and keeps every cell text', async () => {
+    const doc = await createPdfDocument({ fontBytes: font, rasterize: makeTestRasterizer() });
+    const rows = [['起止年月', '单位及职务', '证明人']];
+    for (let i = 0; i < 40; i++) rows.push([`20${String(10 + (i % 10)).padStart(2, '0')}-09 至 至今`, `安徽省某某县第${i + 1}中学教师，兼任班主任和教研组长，负责语文教学`, `张喆${i}`]);
+    doc.addTable(rows, { headerRows: 1, widthsMm: [40, 100, 34] });
+    if (process.env.PDF_DUMP) (await import('node:fs')).writeFileSync(`${process.env.PDF_DUMP}.table.pdf`, doc.bytes());
+    const { text, pages } = await extractPdfText(doc.bytes());
+    const flat = text.replace(/\s+/g, '');
+    expect(pages).toBeGreaterThanOrEqual(2);
+    // The header appears once per page.
+    expect(flat.split('起止年月单位及职务证明人').length - 1).toBe(pages);
+    for (const r of rows.slice(1)) {
+      expect(flat).toContain(r[1].replace(/\s+/g, ''));
+      expect(flat).toContain(r[2]);
+    }
+  });
+});

@@ -88,6 +88,9 @@ describe('assess: pictures', () => {
     const a = assess({ name: 'a.tif', bytes: 100, kind: 'tiff' });
     expect(a.action).toBe('reject');
     expect(findingMessage(zh, a.findings[0])).toContain('另存为 JPG 或 PDF');
+    const html = assess({ name: '证书.pdf', bytes: 300, kind: 'html' });
+    expect(html).toMatchObject({ action: 'reject', verdict: 'fail' });
+    expect(findingMessage(zh, html.findings[0])).toBe('这是网页文件（HTML）（扩展名 .pdf），平台不接受，本工具也无法在浏览器中转换。请用扫描或办公软件另存为 JPG 或 PDF 后再检查。');
   });
 });
 

@@ -82,23 +82,51 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number): Flo
   return out;
 }
 
-/** Separable min (erode) or max (dilate) filter over a (2r+1)² square. */
-function minMax(src: Float32Array, w: number, h: number, r: number, isMax: boolean): Float32Array {
-  const tmp = new Float32Array(w * h), out = new Float32Array(w * h);
-  const pick = isMax ? Math.max : Math.min;
+/** Chessboard distance (px) from every pixel to the nearest pixel whose `bin` value equals `target` (two passes). */
+function chessDistance(bin: Float32Array, w: number, h: number, target: number): Float32Array {
+  const INF = w + h + 1;
+  const d = new Float32Array(w * h);
+  for (let i = 0; i < d.length; i++) d[i] = bin[i] === target ? 0 : INF;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      let v = src[y * w + x];
-      for (let k = Math.max(0, x - r); k <= Math.min(w - 1, x + r); k++) v = pick(v, src[y * w + k]);
-      tmp[y * w + x] = v;
+      const i = y * w + x;
+      let v = d[i];
+      if (v === 0) continue;
+      if (x > 0 && d[i - 1] + 1 < v) v = d[i - 1] + 1;
+      if (y > 0) {
+        if (d[i - w] + 1 < v) v = d[i - w] + 1;
+        if (x > 0 && d[i - w - 1] + 1 < v) v = d[i - w - 1] + 1;
+        if (x < w - 1 && d[i - w + 1] + 1 < v) v = d[i - w + 1] + 1;
+      }
+      d[i] = v;
     }
   }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let v = tmp[y * w + x];
-      for (let k = Math.max(0, y - r); k <= Math.min(h - 1, y + r); k++) v = pick(v, tmp[k * w + x]);
-      out[y * w + x] = v;
+  for (let y = h - 1; y >= 0; y--) {
+    for (let x = w - 1; x >= 0; x--) {
+      const i = y * w + x;
+      let v = d[i];
+      if (v === 0) continue;
+      if (x < w - 1 && d[i + 1] + 1 < v) v = d[i + 1] + 1;
+      if (y < h - 1) {
+        if (d[i + w] + 1 < v) v = d[i + w] + 1;
+        if (x < w - 1 && d[i + w + 1] + 1 < v) v = d[i + w + 1] + 1;
+        if (x > 0 && d[i + w - 1] + 1 < v) v = d[i + w - 1] + 1;
+      }
+      d[i] = v;
     }
+  }
+  return d;
+}
+
+/** Binary erosion (isMax false) or dilation (true) of a 0/1 map by a (2r+1)² square, via distance transforms. */
+function minMax(bin: Float32Array, w: number, h: number, r: number, isMax: boolean): Float32Array {
+  const out = new Float32Array(w * h);
+  if (isMax) {
+    const d = chessDistance(bin, w, h, 1);
+    for (let i = 0; i < out.length; i++) out[i] = d[i] <= r ? 1 : 0;
+  } else {
+    const d = chessDistance(bin, w, h, 0);
+    for (let i = 0; i < out.length; i++) out[i] = d[i] > r ? 1 : 0;
   }
   return out;
 }

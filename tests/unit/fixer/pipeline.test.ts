@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BG_WHITE } from '../../../src/lib/core/compose.ts';
+import { renderPhoto } from '../../../src/lib/encode/pipeline.ts';
+import { readJpegFacts } from '../../../src/lib/jpeg/index.ts';
+import { decodeBytes, loadPhoto, type Rgba } from './pixels.ts';
+
+/**
+ * A crude person mask for a plain-background photo, the way a segmentation model would give it: colour distance
+ * from the wall (sampled in the top corners), thresholded, at 64×64 (blurry at the edges once upsampled).
+ */
+export function crudeMask(img: Rgba, size = 64): { data: Float32Array; width: number; height: number } {
+  const wall = [0, 0, 0];
+  let k = 0;
+  for (let y = 0; y < 20; y++)
+    for (const x0 of [0, img.width - 20])
+      for (let x = x0; x < x0 + 20; x++) {
+        for (let c = 0; c < 3; c++) wall[c] += img.data[(y * img.width + x) * 4 + c];
+        k++;
+      }
+  for (let c = 0; c < 3; c++) wall[c] /= k;
+  const data = new Float32Array(size * size);
+  for (let my = 0; my < size; my++)
+    for (let mx = 0; mx < size; mx++) {
+      let s = 0, n = 0;
+      for (let y = Math.floor((my * img.height) / size); y < Math.floor(((my + 1) * img.height) / size); y++)
+        for (let x = Math.floor((mx * img.width) / size); x < Math.floor(((mx + 1) * img.width) / size); x++) {
+          const i = (y * img.width + x) * 4;
+          const d = Math.hypot(img.data[i] - wall[0], img.data[i + 1] - wall[1], img.data[i + 2] - wall[2]);
+          s += d > 60 ? 1 : 0;
+          n++;
+        }
+      data[my * size + mx] = s / n;
+    }
+  return { data, width: size, height: size };
+}
+
+describe('renderPhoto: compose → matte → white background → size search, on a real blue-background ID photo', () => {
+  const src = loadPhoto('a_cn-man-blue-idphoto.jpg'); // 286×401, cyan-blue wall
+  const mask = crudeMask(src);
+  // a 3:4 rectangle a bit wider than the photo: padding on both sides
+  const rect = { x: -20, y: -10, width: 326, height: 434.67 };
+  const r = renderPhoto(src, rect, { personMask: mask, background: BG_WHITE });
+
+  it('writes a compliant file in the window', () => {
+    expect(r.encode.ok).toBe(true);
+    const b = r.encode.bytes!;
+    expect(b.length).toBeGreaterThanOrEqual(20_480);
+    expect(b.length).toBeLessThanOrEqual(40_000);
+    const f = readJpegFacts(b);
+    expect([f.sof?.width, f.sof?.height]).toEqual([480, 640]);
+    expect(f.quality).toMatchObject({ quality: r.encode.quality, exact: true });
+    expect(r.encode.quality).toBeGreaterThanOrEqual(60);
+    expect(r.backgroundReplaced).toBe(true);
+    expect(r.padFraction).toBeGreaterThan(0);
+  });
+
+  it('the wall becomes white and no blue fringe remains around the head', () => {
+    const d = decodeBytes(r.encode.bytes!);
+    const at = (x: number, y: number) => Array.from(d.data.subarray((y * 480 + x) * 4, (y * 480 + x) * 4 + 3));
+    for (const [x, y] of [[10, 10], [470, 10], [10, 300], [470, 300]]) for (const v of at(x, y)) expect(v).toBeGreaterThan(235);
+    // blueness (B − R) along the outer edge of the matte (0.05 < α < 0.6) must not exceed the person's own
+    const a = r.alpha!;
+    let edge = 0, ne = 0, inner = 0, ni = 0;
+    for (let i = 0; i < a.length; i++) {
+      const blue = d.data[i * 4 + 2] - d.data[i * 4];
+      if (a[i] > 0.05 && a[i] < 0.6) (edge += blue), ne++;
+      else if (a[i] > 0.99) (inner += blue), ni++;
+    }
+    expect(ne).toBeGreaterThan(100);
+    // the old wall is strongly blue (B − R ≈ 100+); a fringe would push the edge mean far above the inner mean
+    expect(edge / ne).toBeLessThan(Math.max(25, inner / ni + 25));
+  });
+
+  it('without a mask, asking for a new background is refused instead of guessing', () => {
+    expect(() => renderPhoto(src, rect, { background: BG_WHITE })).toThrow(RangeError);
+  });
+});

@@ -359,6 +359,10 @@ test('bad files each get a clear zh-CN message: renamed .pdf that is a JPEG, enc
     await expect(c.getByTestId('verdict')).toHaveText('原文件不能上传');
     await expect(c.getByTestId('download')).toHaveCount(0);
   }
+  // "清除本页全部文件" forgets everything (same path as the kiosk wipe).
+  await page.getByRole('button', { name: '清除本页全部文件' }).click();
+  await expect(page.getByTestId('upload-card')).toHaveCount(0);
+  await expect(page.getByText('还没有选择文件。')).toBeVisible();
   expectOwnOrigin(urls, baseURL);
 });
 

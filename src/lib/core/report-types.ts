@@ -53,6 +53,12 @@ export interface Finding {
   expected?: string;
   /** Plain zh-CN sentence for the candidate (includes how to fix it). */
   message: string;
+  /** Message key in the i18n photo dictionary (e.g. 'photo.geo.eyes.low'), to render it in another language. */
+  code?: string;
+  /** Parameters of `code`. */
+  params?: Record<string, string | number>;
+  /** false when the limit is the tool's own tolerance (UI: "建议"), true when it is the manual's number. */
+  official?: boolean;
 }
 
 export interface PhotoReport {

@@ -1,0 +1,141 @@
+/**
+ * The pure framing solver (P-GEO-HEADTOP, P-GEO-EYES, P-GEO-FACEW, P-GEO-CENTER; P-IMG-NOTRANSFORM).
+ * Given the head top, eye line, face width and face centre in SOURCE pixels, choose one uniform scale s and an
+ * offset so that in the 480 × 640 output all three vertical/size ranges hold with the largest margin (in output px)
+ * and the face is centred. Only scale + crop + pad: never rotate, mirror or warp.
+ *
+ * With out = s · (src − origin):
+ *   faceW = s·fw ∈ [180, 300],  headTop = s·ht − t ∈ [50, 110],  eyeY = s·ey − t ∈ [200, 300]   (t = s·y0)
+ * For a fixed s the best t balances the head-top and eye margins in closed form; the overall margin is concave in
+ * s, so a fine scan over s finds the maximum.
+ */
+import { PHOTO_SPEC } from './photo-spec.ts';
+
+export interface FramingInput {
+  srcWidth: number;
+  srcHeight: number;
+  headTopPx: number;
+  eyeYPx: number;
+  faceWidthPx: number;
+  faceCenterXPx: number;
+}
+
+export interface SourceRect {
+  /** Source px; may extend outside the source (then padding is needed). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Framing {
+  ok: true;
+  /** Output px per source px. */
+  scale: number;
+  rect: SourceRect;
+  /** Padding needed in OUTPUT px on each side (0 when the rectangle stays inside the source). */
+  pad: { top: number; bottom: number; left: number; right: number };
+  /** Predicted measurements in the 480 × 640 output. */
+  out: { headTopPx: number; eyeYPx: number; faceWidthPx: number; faceCenterXPx: number };
+  /** Smallest distance (px) of any of the three to the edge of its range. */
+  marginPx: number;
+  /** > 1 when the source is enlarged (low resolution). */
+  upscale: number;
+}
+
+export type FramingFailCode = 'head-too-short' | 'head-too-long' | 'bad-input';
+
+export interface FramingFailure {
+  ok: false;
+  code: FramingFailCode;
+  /** (eye line − head top) / face width of the source, and the range that could be framed. */
+  ratio: number;
+  minRatio: number;
+  maxRatio: number;
+  /** The best (still out-of-range) framing, for showing the user what would happen. */
+  best: Omit<Framing, 'ok'> | null;
+}
+
+export type FramingResult = Framing | FramingFailure;
+
+const OUT_W = PHOTO_SPEC.width.value;
+const OUT_H = PHOTO_SPEC.height.value;
+const H = PHOTO_SPEC.headTop;
+const E = PHOTO_SPEC.eyes;
+const F = PHOTO_SPEC.faceWidth;
+
+/** Margin for scale s and best t; returns [margin, t]. */
+function marginAt(s: number, ht: number, ey: number, fw: number): [number, number] {
+  const A = Math.min(s * ht - H.min, s * ey - E.min); // decreasing in t
+  const B = Math.min(H.max - s * ht, E.max - s * ey); // increasing in t (+t)
+  const t = (A - B) / 2;
+  const mv = (A + B) / 2;
+  const mf = Math.min(s * fw - F.min, F.max - s * fw);
+  return [Math.min(mv, mf), t];
+}
+
+export function solveFraming(input: FramingInput): FramingResult {
+  const { headTopPx: ht, eyeYPx: ey, faceWidthPx: fw, faceCenterXPx: cx, srcWidth, srcHeight } = input;
+  const d = ey - ht;
+  const minRatio = (E.min - H.max) / F.max; // 90 / 300
+  const maxRatio = (E.max - H.min) / F.min; // 250 / 180
+  if (!(fw > 0) || !(d > 0) || !Number.isFinite(ht + ey + fw + cx)) {
+    return { ok: false, code: 'bad-input', ratio: fw > 0 ? d / fw : NaN, minRatio, maxRatio, best: null };
+  }
+  // Scan s over a range wide enough to contain the optimum and the best compromise.
+  const sLo = Math.min(F.min / fw, (E.min - H.max) / d) * 0.5;
+  const sHi = Math.max(F.max / fw, (E.max - H.min) / d) * 1.5;
+  let bestS = sLo;
+  let bestM = -Infinity;
+  const N = 4000;
+  for (let i = 0; i <= N; i++) {
+    const s = sLo + ((sHi - sLo) * i) / N;
+    const [m] = marginAt(s, ht, ey, fw);
+    if (m > bestM + 1e-9) {
+      bestM = m;
+      bestS = s;
+    }
+  }
+  // Refine: centre of the plateau around the best s (ties → the middle, i.e. aim near the middle of the ranges).
+  let lo = bestS, hi = bestS;
+  const dS = (sHi - sLo) / N;
+  while (marginAt(lo - dS, ht, ey, fw)[0] >= bestM - 1e-6 && lo - dS > 0) lo -= dS;
+  while (marginAt(hi + dS, ht, ey, fw)[0] >= bestM - 1e-6) hi += dS;
+  const s = (lo + hi) / 2;
+  const [m, t] = marginAt(s, ht, ey, fw);
+  const framing = build(s, t, m, input);
+  if (m < 0) {
+    return { ok: false, code: d / fw < minRatio ? 'head-too-short' : 'head-too-long', ratio: d / fw, minRatio, maxRatio, best: framing };
+  }
+  return { ok: true, ...framing };
+
+  function build(sc: number, tt: number, mm: number, inp: FramingInput): Omit<Framing, 'ok'> {
+    const y0 = tt / sc;
+    const x0 = cx - OUT_W / 2 / sc;
+    const rect = { x: x0, y: y0, width: OUT_W / sc, height: OUT_H / sc };
+    const pad = {
+      top: Math.max(0, -y0 * sc),
+      bottom: Math.max(0, (y0 + rect.height - srcHeight) * sc),
+      left: Math.max(0, -x0 * sc),
+      right: Math.max(0, (x0 + rect.width - srcWidth) * sc),
+    };
+    return {
+      scale: sc,
+      rect,
+      pad,
+      out: {
+        headTopPx: sc * inp.headTopPx - tt,
+        eyeYPx: sc * inp.eyeYPx - tt,
+        faceWidthPx: sc * inp.faceWidthPx,
+        faceCenterXPx: OUT_W / 2,
+      },
+      marginPx: mm,
+      upscale: sc,
+    };
+  }
+}
+
+/** Map a source point through a framing into output px. */
+export function toOutput(f: Pick<Framing, 'scale' | 'rect'>, x: number, y: number): [number, number] {
+  return [(x - f.rect.x) * f.scale, (y - f.rect.y) * f.scale];
+}

@@ -367,7 +367,7 @@ function quantiseAll(p: Prepared, lumaDiv: Float32Array, chromaDiv: Float32Array
       for (let k = 0; k < 64; k++) {
         const nat = zz[k];
         // round half up, as libjpeg's float quantiser: (int)(x + 16384.5) - 16384
-        out[o + k] = Math.floor(c[o + nat] * div[nat] + 16384.5) - 16384;
+        out[o + k] = ((c[o + nat] * div[nat] + 16384.5) | 0) - 16384; // |0 truncates = floor for positives
       }
     }
   }

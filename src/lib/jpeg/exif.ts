@@ -162,7 +162,8 @@ export function parseTiffExif(b: Uint8Array, start = 0, end = b.length): ExifFac
   if (xr !== null && xr > 0 && (unit === RES_UNIT_INCH || unit === RES_UNIT_CM)) {
     const y = yr !== null && yr > 0 ? yr : xr;
     const f = unit === RES_UNIT_CM ? 2.54 : 1;
-    dpi = [roundDpi(xr * f), roundDpi(y * f)];
+    const d: [number, number] = [roundDpi(xr * f), roundDpi(y * f)];
+    if (d[0] > 0 && d[1] > 0) dpi = d; // a resolution that rounds to 0 dpi is no resolution
   }
 
   let dateTimeOriginal: string | null = null;

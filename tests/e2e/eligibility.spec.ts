@@ -244,6 +244,12 @@ test('answers are saved only when 在本机保存 is ticked; kiosk mode never sa
   await expect(radio(page, 'level', '本专科一并申请')).not.toBeChecked();
   await radio(page, 'level', '专科').check();
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toContain('"both"');
+  // Nothing is left behind for the next person: no download, no clipboard; printing only.
+  for (let i = 0; i < 3; i++) await next(page);
+  await expect(page.getByTestId('elig-print')).toBeVisible();
+  await expect(page.getByTestId('elig-pdf')).toHaveCount(0);
+  await expect(page.getByTestId('elig-copy')).toHaveCount(0);
+  await expect(page.getByTestId('elig-kiosk-export')).toContainText('打印');
 });
 
 test('guide: the 8 steps of 附件1, the 学信网 checklist of 附件2 and links to the tools', async ({ page }) => {

@@ -214,6 +214,7 @@ const messages: Record<string, string> = {
   'eligibility.export.done': 'PDF ready: {file} ({kb} KB).',
   'eligibility.export.images': 'The font lacks these characters, so they were drawn as pictures in the PDF (visible and printable, not searchable): {chars}',
   'eligibility.export.failed': 'The PDF could not be made: {error}. Use “Print” or “Copy as text” instead.',
+  'eligibility.export.kiosk': 'Public kiosk: to protect you, no file downloads and no clipboard; print the checklist to take it with you.',
   'eligibility.export.text-label': 'Checklist text',
 
   'eligibility.save.label': 'Save on this device (在本机保存)',

@@ -214,6 +214,7 @@ const messages: Record<string, string> = {
   'eligibility.export.done': 'PDF 已生成：{file}（{kb} KB）。',
   'eligibility.export.images': '字体中没有这些字，已作为图片画入 PDF（可正常显示和打印，但不能搜索）：{chars}',
   'eligibility.export.failed': 'PDF 生成失败：{error}。可以改用“打印”或“复制为文字”。',
+  'eligibility.export.kiosk': '公用设备模式：为保护你的信息，不下载文件、不使用剪贴板，请用“打印”带走清单。',
   'eligibility.export.text-label': '清单文字',
 
   'eligibility.save.label': '在本机保存',

@@ -103,7 +103,7 @@ export function checkResume(entries: readonly ResumeEntry[], today: Ym): ResumeF
   const out: ResumeFinding[] = [];
   const used = entries.map((e, i) => ({ e, i })).filter(({ e }) => !isBlank(e));
   const blanks = entries.map((e, i) => (isBlank(e) ? i : -1)).filter((i) => i >= 0);
-  for (const i of blanks) out.push(finding('blank', [i], {}, [{ kind: 'remove', index: i }]));
+  for (const i of blanks) out.push(finding('blank', [i], { n: i + 1 }, [{ kind: 'remove', index: i }]));
   if (used.length === 0) {
     out.push(finding('empty', []));
     return out;
@@ -298,5 +298,26 @@ export function applyResumeFix(entries: readonly ResumeEntry[], fix: ResumeFix, 
       list[lo] = merged;
       return list;
     }
+  }
+}
+
+/** Numbers for a fix's button label (i18n 'form.resume.fix.<kind>'); entry numbers are 1-based. */
+export function fixParams(fix: ResumeFix): Record<string, string | number> {
+  switch (fix.kind) {
+    case 'sort':
+      return {};
+    case 'insert-idle':
+      return { role: fix.role, from: formatYm(fix.start), to: endText(fix.end), after: fix.after + 1 };
+    case 'set-end':
+      return { n: fix.index + 1, end: endText(fix.end) };
+    case 'set-start':
+      return { n: fix.index + 1, start: formatYm(fix.start) };
+    case 'swap':
+    case 'remove':
+      return { n: fix.index + 1 };
+    case 'set-role':
+      return { n: fix.index + 1, role: fix.role };
+    case 'merge':
+      return { a: Math.min(fix.index, fix.with) + 1, b: Math.max(fix.index, fix.with) + 1 };
   }
 }

@@ -366,3 +366,23 @@ export function lengthAdvice(text: string): LengthAdvice {
   const status = chars === 0 ? 'empty' : chars < LENGTH_GUIDE.minChars ? 'short' : chars > LENGTH_GUIDE.maxChars ? 'long' : 'ok';
   return { chars, status };
 }
+
+/** A piece of the text for the marked view: plain, or the text of issue number `issue` (index into `issues`). */
+export interface Segment {
+  text: string;
+  issue: number | null;
+}
+
+/** Cut `text` into plain and marked pieces (issues must not overlap, as `lintSelfAssessment` returns them). */
+export function segments(text: string, issues: readonly LintIssue[]): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  issues.forEach((x, k) => {
+    if (x.start < at) return;
+    if (x.start > at) out.push({ text: text.slice(at, x.start), issue: null });
+    out.push({ text: text.slice(x.start, x.end), issue: k });
+    at = x.end;
+  });
+  if (at < text.length) out.push({ text: text.slice(at), issue: null });
+  return out;
+}

@@ -3,8 +3,9 @@
  * The photo worker: decoding, face detection, measurement, report building and fixing all run here, off the main
  * thread. Messages: { id, op, ...payload } → { id, ok, result } | { id, ok: false, error: { code, message } }.
  */
-import { createFaceDetector } from '../vision/mediapipe.ts';
-import type { FaceDetector } from '../vision/types.ts';
+import { createFaceDetector, createPersonSegmenter } from '../vision/mediapipe.ts';
+import type { FaceDetector, PersonSegmenter } from '../vision/types.ts';
+import { analyzeBytes, fixBytes, type PipelineDeps, type FixBackground } from './photo-pipeline.ts';
 import { decodeToBitmap, DecodeError } from './decode.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -18,6 +19,34 @@ function detector(): Promise<FaceDetector> {
   return detectorPromise;
 }
 
+let segmenterPromise: Promise<PersonSegmenter> | null = null;
+function segmenter(): Promise<PersonSegmenter> {
+  segmenterPromise ??= createPersonSegmenter().catch((err) => {
+    segmenterPromise = null;
+    throw err;
+  });
+  return segmenterPromise;
+}
+
+let modelReady = false;
+function deps(progress: (p: unknown) => void): PipelineDeps {
+  return {
+    detector: async () => {
+      if (!modelReady) progress('model');
+      const d = await detector();
+      modelReady = true;
+      return d;
+    },
+    segmenter,
+    decodeHeic: async (bytes) => {
+      const { decodeHeic } = await import('./heic.ts');
+      const out = await decodeHeic(new Blob([bytes as BlobPart], { type: 'image/heic' }));
+      return out instanceof ImageBitmap ? out : createImageBitmap(out);
+    },
+    progress: (s) => progress(s),
+  };
+}
+
 type Handler = (msg: Record<string, unknown>, progress: (p: unknown) => void) => Promise<unknown>;
 
 const handlers: Record<string, Handler> = {
@@ -25,6 +54,15 @@ const handlers: Record<string, Handler> = {
     const t0 = performance.now();
     await detector();
     return { ms: performance.now() - t0 };
+  },
+  async analyze(msg, progress) {
+    const a = await analyzeBytes(new Uint8Array(msg.bytes as ArrayBuffer), String(msg.name ?? 'photo.jpg'), deps(progress));
+    a.bitmap?.close();
+    return a.report;
+  },
+  async fix(msg, progress) {
+    const bg = String(msg.background ?? 'auto') as FixBackground;
+    return fixBytes(new Uint8Array(msg.bytes as ArrayBuffer), String(msg.name ?? 'photo.jpg'), bg, deps(progress));
   },
   /** Live camera frame → what the framing hints need (lib/view/camera-guide.ts). */
   async live(msg) {

@@ -314,7 +314,7 @@ export function detectBorders(img: RgbaImage): BorderStats {
       if (deltaE2000(inner.med, first.med) > 15) bands[side] = depth;
     }
     // Black edge: the outer lines mostly black while the image a little further in is not.
-    const inner = line(Math.max(3, Math.floor((horiz ? img.height : img.width) * 0.05)));
+    const inner = line(Math.max(3, Math.floor((horiz ? img.height : img.width) * 0.2)));
     if (first.black >= 0.35 && line(1).black >= 0.35 && inner.black < first.black * 0.5) black.push(side);
   }
   return { bands, black };

@@ -79,8 +79,8 @@ export const PHOTO_SPEC = {
   minClothesDeltaE: ours('P-BG-CLOTHES', 12, 'ΔE00'),
   /** P-IMG-SHARP (ours): variance of the Laplacian of L* on the face resampled to 128 px wide. */
   minSharpness: ours('P-IMG-SHARP', 10, ''),
-  /** P-IMG-LIGHT (ours): left/right face half L* difference. */
-  maxFaceBalance: ours('P-IMG-LIGHT', 14, 'L*'),
+  /** P-IMG-LIGHT (ours): left/right cheek L* difference. */
+  maxFaceBalance: ours('P-IMG-LIGHT', 25, 'L*'),
   /** P-IMG-LIGHT (ours): share of clipped pixels on the face (hot spots). */
   maxFaceClipped: ours('P-IMG-LIGHT', 0.06, ''),
   /** P-IMG-LIGHT (ours): face mean L* outside this = under/over exposed. */

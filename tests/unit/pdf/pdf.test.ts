@@ -26,6 +26,12 @@ describe('generated font', () => {
     expect(licence).toContain(FONT_FILE);
   });
 
+  it('the build step skips when its output is current', async () => {
+    const logs: string[] = [];
+    await build({ root: REPO_ROOT, outDir: OUT, log: (m: string) => logs.push(m) });
+    expect(logs.join('\n')).toMatch(/is current \(\d+ bytes\), skipped/);
+  });
+
   it('covers ASCII, CJK punctuation, rare name characters and every GBK hanzi', () => {
     for (let c = 0x20; c <= 0x7e; c++) expect(covered.has(c), String.fromCharCode(c)).toBe(true);
     for (const ch of '，。、；：？！（）《》「」【】“”—…·〇') expect(covered.has(ch.codePointAt(0)!), ch).toBe(true);

@@ -11,6 +11,8 @@ import { u16be, u16le, u32be, u32le, u8, hasAscii, ascii } from './bytes.ts';
 export const EXIF_HEADER = 'Exif\0\0';
 
 // TIFF tags
+export const TAG_IMAGE_WIDTH = 0x0100;
+export const TAG_IMAGE_LENGTH = 0x0101;
 export const TAG_ORIENTATION = 0x0112;
 export const TAG_X_RESOLUTION = 0x011a;
 export const TAG_Y_RESOLUTION = 0x011b;
@@ -45,6 +47,9 @@ export interface ExifFacts {
   gps: boolean;
   /** False when the TIFF header itself is broken. */
   valid: boolean;
+  /** IFD0 ImageWidth / ImageLength (set in TIFF files, usually absent in JPEG EXIF); null when absent. */
+  imageWidth?: number | null;
+  imageHeight?: number | null;
 }
 
 interface Entry {
@@ -172,7 +177,10 @@ export function parseTiffExif(b: Uint8Array, start = 0, end = b.length): ExifFac
 
   const gpsPtr = r.int(find(ifd0, TAG_GPS_IFD));
   const gpsIfd = gpsPtr !== null ? r.ifd(gpsPtr) : null;
-  return { orientation, dpi, dateTimeOriginal, gps: !!gpsIfd && gpsIfd.length > 0, valid: true };
+  return {
+    orientation, dpi, dateTimeOriginal, gps: !!gpsIfd && gpsIfd.length > 0, valid: true,
+    imageWidth: r.int(find(ifd0, TAG_IMAGE_WIDTH)), imageHeight: r.int(find(ifd0, TAG_IMAGE_LENGTH)),
+  };
 }
 
 /** Parse a JPEG APP1 payload `b[start..end)` that begins with 'Exif\0\0' (some writers use 'Exif\0\xff'). */

@@ -2,12 +2,12 @@
  * `inspectFile(bytes, name)`: the file layer's one entry point for the checker — what the bytes really are and
  * what their headers say, before any decoding. Never throws: damage is reported in `problem`.
  *
- * NOTE what is not handled: TIFF and SVG/HTML report the format only; EXIF orientation of HEIC (`irot`) is not
+ * NOTE what is not handled: SVG/HTML/PDF report the format only; EXIF orientation of HEIC (`irot`) is not
  * read. See the NOTEs of markers.ts, exif.ts, jpeg-facts.ts and other-formats.ts for the per-format limits.
  */
 import type { FileFacts } from '../core/report-types.ts';
 import { jfifDpi, readJpegFacts } from './jpeg-facts.ts';
-import { bmpFacts, gifFacts, heicFacts, pngFacts, webpFacts, type HeaderFacts } from './other-formats.ts';
+import { bmpFacts, gifFacts, heicFacts, pngFacts, tiffFacts, webpFacts, type HeaderFacts } from './other-formats.ts';
 import { heifBrand, mimeOf, sniff } from './sniff.ts';
 
 /** Lower-case extension of a file name without the dot ('' when none). */
@@ -97,6 +97,8 @@ export function inspectFile(bytes: Uint8Array, name: string): FileFacts {
         return fromHeader(f, gifFacts(bytes));
       case 'bmp':
         return fromHeader(f, bmpFacts(bytes));
+      case 'tiff':
+        return fromHeader(f, tiffFacts(bytes));
       case 'heic': {
         const brand = heifBrand(bytes);
         const g = fromHeader(f, heicFacts(bytes));

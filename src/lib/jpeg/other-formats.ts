@@ -4,7 +4,7 @@
  *
  * NOTE what is not handled: animated GIF/WebP/APNG report the canvas size; PNG text chunks are reported as
  * 'comment' without reading them; HEIC size is the largest `ispe` (the primary item is not resolved through
- * `pitm`/`ipma`, and `irot`/`imir` are ignored); TIFF reports the format only.
+ * `pitm`/`ipma`, and `irot`/`imir` are ignored); TIFF reads IFD0 only (the first page; BigTIFF gives nothing).
  */
 import { ascii, hasAscii, u16le, u24le, u32be, u32le, u8 } from './bytes.ts';
 import { parseTiffExif } from './exif.ts';
@@ -201,5 +201,22 @@ export function heicFacts(b: Uint8Array): HeaderFacts {
     }
   };
   walk(0, b.length, 0);
+  return f;
+}
+
+/** TIFF: IFD0 size, orientation and resolution (the same reader as EXIF, which is a TIFF structure). */
+export function tiffFacts(b: Uint8Array): HeaderFacts {
+  const f = empty();
+  const t = parseTiffExif(b);
+  if (!t.valid) {
+    f.problem = 'truncated';
+    return f;
+  }
+  f.width = t.imageWidth ?? null;
+  f.height = t.imageHeight ?? null;
+  f.dpi = t.dpi;
+  f.orientation = t.orientation;
+  f.dateTimeOriginal = t.dateTimeOriginal;
+  if (t.gps) addMeta(f, 'gps');
   return f;
 }

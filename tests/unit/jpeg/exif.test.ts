@@ -25,7 +25,7 @@ describe.each([
 ])('EXIF %s', (_label, little) => {
   it('orientation, date, resolution in dpi and GPS presence', () => {
     const t = camera(little, { orientation: 6, res: [300, 1, 600, 2], unit: 2, date: '2024:05:17 08:09:10', gps: true });
-    expect(parseTiffExif(t)).toEqual({ orientation: 6, dpi: [300, 300], dateTimeOriginal: '2024-05-17T08:09:10', gps: true, valid: true });
+    expect(parseTiffExif(t)).toEqual({ orientation: 6, dpi: [300, 300], dateTimeOriginal: '2024-05-17T08:09:10', gps: true, valid: true, imageWidth: null, imageHeight: null });
   });
 
   it('every orientation 1..8 through a JPEG APP1; out-of-range values read as absent (1)', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHOTOS_DIR } from '../../helpers/shared.ts';
+import { PHOTOS_DIR, REPO_ROOT } from '../../helpers/shared.ts';
 import { inspectFile, extensionOf } from '../../../src/lib/jpeg/index.ts';
 import { be32, box, concat, le16, le32, png, pngChunk, riff, riffChunk, text, tiff } from './build.ts';
 
@@ -81,6 +81,27 @@ describe('other formats', () => {
     const avif = concat(box('ftyp', [...text('avif'), 0, 0, 0, 0, ...text('mif1')]), meta);
     expect(inspectFile(avif, 'a.avif')).toMatchObject({ format: 'heic', mime: 'image/avif' });
     expect(inspectFile(concat(box('ftyp', [...text('heic'), 0, 0, 0, 0])), 'x.heic').storedWidth).toBeNull();
+  });
+
+  it('HEIC written by libheif (the uploads fixture, 640 × 480 per ImageMagick identify)', () => {
+    const b = new Uint8Array(readFileSync(join(REPO_ROOT, 'tests/fixtures/uploads/sample.heic')));
+    expect(inspectFile(b, 'sample.heic')).toMatchObject({ format: 'heic', storedWidth: 640, storedHeight: 480, problem: null });
+  });
+
+  it.each([
+    ['II', true],
+    ['MM', false],
+  ])('TIFF (%s): IFD0 size, resolution, orientation', (_bo, little) => {
+    const t = tiff(little, [
+      { tag: 0x0100, type: 4, value: [480] },
+      { tag: 0x0101, type: 3, value: [640] },
+      { tag: 0x0112, type: 3, value: [3] },
+      { tag: 0x011a, type: 5, value: [300, 1] },
+      { tag: 0x011b, type: 5, value: [300, 1] },
+      { tag: 0x0128, type: 3, value: [2] },
+    ]);
+    expect(inspectFile(t, 'scan.tif')).toMatchObject({ format: 'tiff', mime: 'image/tiff', storedWidth: 480, storedHeight: 640, dpi: [300, 300], orientation: 3, problem: null });
+    expect(inspectFile(t.subarray(0, 9), 'cut.tif')).toMatchObject({ format: 'tiff', storedWidth: null, problem: 'truncated' });
   });
 
   it('non-images: format and MIME only, nothing invented', () => {

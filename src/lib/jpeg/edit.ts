@@ -35,7 +35,7 @@ export function setJfifDensity(bytes: Uint8Array, dpiX = 300, dpiY = 300): Uint8
   checkDensity(dpiY, 'Y');
   const walk = walkOrThrow(bytes);
   const jfif = walk.segments.find(
-    (s) => s.marker === APP0 && s.end - s.dataStart >= JFIF_PAYLOAD_LENGTH && hasAscii(bytes, s.dataStart, JFIF_ID),
+    (s) => s.marker === APP0 && s.end - s.dataStart >= JFIF_YDENSITY_OFFSET + 2 && hasAscii(bytes, s.dataStart, JFIF_ID),
   );
   if (jfif) {
     const out = bytes.slice();

@@ -12,7 +12,7 @@ export {
 export type { JpegSegment, JpegWalk, JpegProblem, SofInfo, QuantTable } from './markers.ts';
 export { estimateQuality, ijgScale, ijgTable, IJG_LUMA, IJG_CHROMA } from './quality.ts';
 export type { QualityEstimate } from './quality.ts';
-export { readJpegFacts, jfifDpi, jpegColorSpace } from './jpeg-facts.ts';
+export { readJpegFacts, estimateJpegQuality, jfifDpi, jpegColorSpace } from './jpeg-facts.ts';
 export type { JpegFacts, JfifInfo, ColorSpace } from './jpeg-facts.ts';
 export { parseTiffExif, parseExifApp1, exifDate } from './exif.ts';
 export type { ExifFacts } from './exif.ts';

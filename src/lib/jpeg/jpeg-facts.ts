@@ -64,6 +64,11 @@ export interface JpegFacts {
   problemAt: number | null;
 }
 
+/** The IJG quality of a JPEG's tables (see quality.ts), or null when it is not a JPEG or has no DQT. */
+export function estimateJpegQuality(b: Uint8Array): QualityEstimate | null {
+  return readJpegFacts(b).quality;
+}
+
 /** dpi from a JFIF density (units 1 = dpi, 2 = dots/cm); null for aspect-only (0) or a zero density. */
 export function jfifDpi(j: JfifInfo | null): [number, number] | null {
   if (!j || j.xDensity === 0 || j.yDensity === 0) return null;
@@ -122,16 +127,15 @@ export function readJpegFacts(b: Uint8Array): JpegFacts {
     } else if (m === DNL) {
       if (len >= 2) dnlHeight = u16be(b, d);
     } else if (m === APP0) {
-      if (hasAscii(b, d, JFIF_ID) && len >= JFIF_PAYLOAD_LENGTH - 2) {
-        if (!jfif) {
-          jfif = {
-            dataStart: d,
-            version: [u8(b, d + 5), u8(b, d + 6)],
-            units: u8(b, d + JFIF_UNITS_OFFSET),
-            xDensity: len >= JFIF_YDENSITY_OFFSET ? u16be(b, d + JFIF_XDENSITY_OFFSET) : 0,
-            yDensity: len >= JFIF_YDENSITY_OFFSET + 2 ? u16be(b, d + JFIF_YDENSITY_OFFSET) : 0,
-          };
-        }
+      // Accept a JFIF segment that stops right after the densities (some writers drop the thumbnail size bytes).
+      if (hasAscii(b, d, JFIF_ID) && len >= JFIF_YDENSITY_OFFSET + 2) {
+        jfif ??= {
+          dataStart: d,
+          version: [u8(b, d + 5), u8(b, d + 6)],
+          units: u8(b, d + JFIF_UNITS_OFFSET),
+          xDensity: u16be(b, d + JFIF_XDENSITY_OFFSET),
+          yDensity: u16be(b, d + JFIF_YDENSITY_OFFSET),
+        };
       } else note('other-app');
     } else if (m === APP1) {
       if (hasAscii(b, d, 'Exif')) {

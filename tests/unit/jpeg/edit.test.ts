@@ -36,6 +36,14 @@ describe('setJfifDensity', () => {
     expect(Array.from(out.subarray(13, 18))).toEqual([1, 1, 0x2c, 1, 0x2c]);
   });
 
+  it('patches a short JFIF APP0 without the thumbnail-size bytes in place too', () => {
+    const short = seg(0xe0, [...text('JFIF\0'), 1, 2, 0, 0, 1, 0, 1]);
+    const src = miniJpeg({ head: [short] });
+    const out = setJfifDensity(src, 200, 200);
+    expect(out.length).toBe(src.length);
+    expect(inspectFile(out, 'x.jpg').dpi).toEqual([200, 200]);
+  });
+
   it('inserts a 16-byte JFIF APP0 right after SOI when there is none', () => {
     const src = miniJpeg({ head: [exifApp1(tiff(true, [{ tag: 0x0112, type: 3, value: [1] }]))] });
     const out = setJfifDensity(src, 600, 200);

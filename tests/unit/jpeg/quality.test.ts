@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateQuality, ijgScale, inspectFile, readJpegFacts } from '../../../src/lib/jpeg/index.ts';
+import { estimateQuality, estimateJpegQuality, ijgScale, inspectFile, readJpegFacts } from '../../../src/lib/jpeg/index.ts';
 import { encodeJpeg } from '../../../src/lib/encode/jpeg-encoder.ts';
 import { STD_CHROMA_QUANT, STD_LUMA_QUANT, scaledQuantTable, miniJpeg, jfifApp0 } from './build.ts';
 import { SYNTHETIC } from './synthetic-tables.ts';
@@ -88,6 +88,12 @@ describe('non-IJG tables: best fit', () => {
     expect(estimateQuality(new Array(64).fill(0)).quality).toBe(100);
     expect(estimateQuality(new Array(64).fill(65535), new Array(64).fill(65535)).quality).toBe(1);
     expect(estimateQuality([1, 2, 3]).quality).toBeGreaterThanOrEqual(1);
+  });
+
+  it('estimateJpegQuality reads the tables straight from the bytes', () => {
+    const b = miniJpeg({ luma: scaledQuantTable(STD_LUMA_QUANT, 83), chroma: scaledQuantTable(STD_CHROMA_QUANT, 83) });
+    expect(estimateJpegQuality(b)).toEqual({ quality: 83, exact: true });
+    expect(estimateJpegQuality(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 
   it('no DQT (lossless SOF3) → no estimate', () => {

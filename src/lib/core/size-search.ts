@@ -115,22 +115,19 @@ function searchVariant(encodeAt: (q: number) => Probe, qLo: number, qHi: number,
     const mustBisect = bitsNeeded(remaining) >= budget - used;
     if (probes.length === 0 && !mustBisect) {
       q = firstGuess;
-    } else if (!mustBisect && good && bad) {
-      // secant between the bracket ends, in (u, log size) where the curve is nearly straight
-      const ua = U(good.q), ub = U(bad.q), la = Math.log(good.size), lb = Math.log(bad.size);
-      const t = lb > la ? (Math.log(max) - la) / (lb - la) : 0.5;
-      q = Math.floor(Q(ua + t * (ub - ua)));
     } else if (!mustBisect) {
-      // one-sided: extrapolate from the nearest probe with the slope measured between the last two probes
-      // (or the typical one), aiming a little past max so that the next probe tends to close the bracket
-      const p = good ?? bad!;
+      // Newton-like step from the bracket end nearest to max (in log size), with the slope in (u, log size)
+      // measured between the bracket ends (or the last two probes, or the typical slope), aiming a little past max
+      // on the far side so that the next probe tends to close the bracket
       let slope = SLOPE;
-      if (probes.length >= 2) {
-        const [x, y] = probes.slice(-2);
+      const [x, y] = good && bad ? [good, bad] : probes.length >= 2 ? probes.slice(-2) : [null, null];
+      if (x && y && x.q !== y.q) {
         const m = (Math.log(y.size) - Math.log(x.size)) / (U(x.q) - U(y.q));
         if (Number.isFinite(m) && m > 0.2 && m < 2) slope = m;
       }
-      const aim = good ? max * 1.02 : max * 0.98;
+      const lm = Math.log(max);
+      const p = !bad || (good && lm - Math.log(good.size) <= Math.log(bad.size) - lm) ? good! : bad;
+      const aim = p.size <= max ? max * 1.04 : max * 0.97;
       q = Math.floor(Q(U(p.q) - Math.log(aim / p.size) / slope));
     } else {
       // the outcomes left are a-1 ('good' is the answer, or nothing fits) .. b: split them in halves

@@ -228,7 +228,10 @@ export function findHeadTop(img: RgbaImage, lm: FaceLandmarks): HeadTop {
         const t = Math.min(1, Math.max(0, (x - lbX) / (rbX - lbX)));
         bg = [left[0] + (right[0] - left[0]) * t, left[1] + (right[1] - left[1]) * t, left[2] + (right[2] - left[2]) * t];
       } else bg = left ?? right ?? stripLab;
-      if (deltaE2000(labAt(img, x, y), bg) > thr) hits++;
+      const p = labAt(img, x, y);
+      // ΔE00 ≤ ~2.1 × ΔE76 (SL, SC, SH ≥ 1; a' ≤ 1.5 a; |RT| ≤ 2): a small ΔE76 cannot exceed the threshold.
+      const d76 = Math.hypot(p[0] - bg[0], p[1] - bg[1], p[2] - bg[2]);
+      if (d76 * 2.1 > thr && deltaE2000(p, bg) > thr) hits++;
     }
     return hits >= share * xs.length;
   };

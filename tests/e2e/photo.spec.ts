@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR, readManifest } from '../helpers/shared.ts';
-import { inspectFile } from '../../src/lib/jpeg/index.ts';
+import { inspectFile } from '../../src/lib/jpeg/inspect.ts';
 import { parseCsv, CSV_COLUMNS } from '../../src/lib/view/batch-csv.ts';
 
 const ART = 'test-results/screens';
@@ -71,7 +71,7 @@ test('batch of ≥ 40 shared photos → CSV rows match the per-photo reports', a
 
 test('kiosk: idle countdown then everything is wiped', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto('./?kiosk=1&idle=12');
+  await page.goto('./?kiosk=1&idle=15');
   await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_woman-blue-bg.jpg'));
   await expect(page.locator('[data-verdict]').first()).toBeVisible({ timeout: 90_000 });
   await expect(page.locator('img[src^="blob:"]').first()).toBeVisible();

@@ -27,6 +27,13 @@ export class AppState {
 
   t: Translate = $derived(translator(this.locale));
   hasUnsavedInput = $derived(Object.values(this.#dirty).some(Boolean));
+  #busy = $state<Record<string, boolean>>({});
+  /** Some area is working (analysis, fixing, conversion): a kiosk does not count that time as idle. */
+  busy = $derived(Object.values(this.#busy).some(Boolean));
+
+  setBusy(area: string, busy: boolean) {
+    if ((this.#busy[area] ?? false) !== busy) this.#busy = { ...this.#busy, [area]: busy };
+  }
 
   constructor(opts: AppOptions = {}) {
     const params = new URLSearchParams(opts.search ?? '');

@@ -13,8 +13,8 @@ import { APP0, APP14, APP15, COM, SOI, walkJpeg, type JpegWalk } from './markers
 /** The JFIF density unit written by `setJfifDensity`: dots per inch. */
 export const JFIF_UNITS_DPI = 1;
 
-function walkOrThrow(bytes: Uint8Array): JpegWalk {
-  const walk = walkJpeg(bytes);
+function walkOrThrow(bytes: Uint8Array, headerOnly = false): JpegWalk {
+  const walk = walkJpeg(bytes, headerOnly);
   if (walk.problem === 'not-jpeg') throw new JpegParseError('not-jpeg', 'not a JPEG: no SOI marker at offset 0', 0);
   return walk;
 }
@@ -33,7 +33,7 @@ function checkDensity(v: number, axis: string): void {
 export function setJfifDensity(bytes: Uint8Array, dpiX = 300, dpiY = 300): Uint8Array {
   checkDensity(dpiX, 'X');
   checkDensity(dpiY, 'Y');
-  const walk = walkOrThrow(bytes);
+  const walk = walkOrThrow(bytes, true); // JFIF APP0 precedes the image data
   const jfif = walk.segments.find(
     (s) => s.marker === APP0 && s.end - s.dataStart >= JFIF_YDENSITY_OFFSET + 2 && hasAscii(bytes, s.dataStart, JFIF_ID),
   );

@@ -109,8 +109,12 @@ export function scanEntropyData(b: Uint8Array, start: number): number {
   return -1;
 }
 
-/** Walk every segment of a JPEG. Never throws; damage is reported in `problem`. */
-export function walkJpeg(b: Uint8Array): JpegWalk {
+/**
+ * Walk every segment of a JPEG. Never throws; damage is reported in `problem`. With `headerOnly` the walk stops
+ * at the first SOS (everything before the image data: APPn, tables, frame) — `eoiOffset` is then null and `end`
+ * is the end of that SOS header.
+ */
+export function walkJpeg(b: Uint8Array, headerOnly = false): JpegWalk {
   const segments: JpegSegment[] = [];
   const scanEnds: number[] = [];
   const n = b.length;
@@ -138,7 +142,12 @@ export function walkJpeg(b: Uint8Array): JpegWalk {
     if (p >= n) return out('truncated', pos, null, n);
     const marker = b[p];
     const offset = p - 1;
-    if (marker === 0x00) return out('bad-marker', offset, null, n);
+    if (marker === 0x00) {
+      // 0xFF00 outside a scan: extraneous bytes too
+      skipped ??= offset;
+      pos = p + 1;
+      continue;
+    }
     if (marker === EOI) {
       segments.push({ marker, offset, dataStart: p + 1, end: p + 1 });
       if (!sawFrame) return out('no-frame', offset, offset, p + 1);
@@ -165,6 +174,7 @@ export function walkJpeg(b: Uint8Array): JpegWalk {
     if (isSof(marker)) sawFrame = true;
     if (marker === SOS) {
       if (!sawFrame) return out('no-frame', offset, null, n);
+      if (headerOnly) return out(null, null, null, end);
       sawScan = true;
       const next = scanEntropyData(b, end);
       if (next < 0) {

@@ -19,6 +19,13 @@ describe('marker walking', () => {
     expect(imageEnd(b)).toBe(b.length);
   });
 
+  it('headerOnly stops at the first scan header', () => {
+    const b = miniJpeg();
+    const h = walkJpeg(b, true);
+    const sosSeg = walkJpeg(b).segments.find((s) => s.marker === 0xda)!;
+    expect([h.problem, h.eoiOffset, h.end, h.segments.at(-1)?.marker]).toEqual([null, null, sosSeg.end, 0xda]);
+  });
+
   it('reads the frame: size, components, precision, baseline vs progressive', () => {
     const base = inspectFile(miniJpeg({ frame: { width: 480, height: 640 } }), 'a.jpg');
     expect([base.storedWidth, base.storedHeight, base.components, base.bitsPerSample, base.progressive]).toEqual([480, 640, 3, 8, false]);
@@ -95,6 +102,9 @@ describe('marker walking', () => {
     expect(f.problem).toBe('bad-marker');
     expect(f.problemAt).toBe(20);
     expect(f.storedWidth).toBe(480);
+    // a stray 0xFF00 between segments is skipped the same way
+    const ff00 = concat([0xff, 0xd8], jfifApp0(1, 300, 300), [0xff, 0x00], miniJpeg().subarray(20));
+    expect([inspectFile(ff00, 'x.jpg').problem, inspectFile(ff00, 'x.jpg').storedHeight]).toEqual(['bad-marker', 640]);
     // an SOF too short for its component count
     const badSof = concat([0xff, 0xd8], seg(0xc0, [8, 0, 10, 0, 10, 3, 1]), sos([1]), [0, 0xff, 0xd9]);
     expect(inspectFile(badSof, 'x.jpg').problem).toBe('bad-frame');

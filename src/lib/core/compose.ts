@@ -181,6 +181,60 @@ function resample(src: RgbaImage, rect: SourceRect, ow: number, oh: number): Flo
   return out;
 }
 
+/**
+ * Large reductions: first box-average the needed region by an integer factor k (so that ≥ 1.5 source px per output
+ * px remain), then Lanczos. Same result to the eye, several times faster for phone-camera photos.
+ */
+function resampleFast(src: RgbaImage, rect: SourceRect, ow: number, oh: number): Float32Array {
+  const scale = Math.min(rect.width / ow, rect.height / oh);
+  const k = Math.floor(scale / 1.5);
+  if (k < 2) return resample(src, rect, ow, oh);
+  // region of the source the taps can touch (rect ∩ source, plus the filter support), aligned to k
+  const margin = Math.ceil(3 * Math.max(rect.width / ow, rect.height / oh)) + 2 * k;
+  const x0 = Math.max(0, Math.floor((Math.max(0, rect.x) - margin) / k) * k);
+  const y0 = Math.max(0, Math.floor((Math.max(0, rect.y) - margin) / k) * k);
+  const x1 = Math.min(src.width, Math.ceil(Math.min(src.width, rect.x + rect.width) + margin));
+  const y1 = Math.min(src.height, Math.ceil(Math.min(src.height, rect.y + rect.height) + margin));
+  if (x1 <= x0 || y1 <= y0) return resample(src, rect, ow, oh);
+  const rw = Math.ceil((x1 - x0) / k), rh = Math.ceil((y1 - y0) / k);
+  const red = new Uint8ClampedArray(rw * rh * 4);
+  const acc = new Float64Array(rw * 4), cnt = new Float64Array(rw);
+  const d = src.data, sw = src.width;
+  for (let ry = 0; ry < rh; ry++) {
+    acc.fill(0);
+    cnt.fill(0);
+    for (let y = y0 + ry * k; y < Math.min(y1, y0 + (ry + 1) * k); y++) {
+      let p = (y * sw + x0) * 4;
+      for (let x = x0; x < x1; x++, p += 4) {
+        const rx = ((x - x0) / k) | 0;
+        const al = d[p + 3];
+        if (al === 255) {
+          acc[rx * 4] += d[p];
+          acc[rx * 4 + 1] += d[p + 1];
+          acc[rx * 4 + 2] += d[p + 2];
+        } else {
+          // over white, as the plain path does
+          const f = al / 255, white = 255 * (1 - f);
+          acc[rx * 4] += d[p] * f + white;
+          acc[rx * 4 + 1] += d[p + 1] * f + white;
+          acc[rx * 4 + 2] += d[p + 2] * f + white;
+        }
+        cnt[rx]++;
+      }
+    }
+    for (let rx = 0; rx < rw; rx++) {
+      const o = (ry * rw + rx) * 4, c = cnt[rx] || 1;
+      red[o] = acc[rx * 4] / c;
+      red[o + 1] = acc[rx * 4 + 1] / c;
+      red[o + 2] = acc[rx * 4 + 2] / c;
+      red[o + 3] = 255;
+    }
+  }
+  // the reduced image's pixel i covers source [x0 + i·k, x0 + (i+1)·k): rect maps by (v − origin) / k; where the
+  // region was cut at the real source edge the last cell is partial — its centre error is < k/2 source px
+  return resample({ data: red, width: rw, height: rh }, { x: (rect.x - x0) / k, y: (rect.y - y0) / k, width: rect.width / k, height: rect.height / k }, ow, oh);
+}
+
 /** Output-space coverage map (product of the two axes' footprint coverage). */
 function coverageMap(src: RgbaImage, rect: SourceRect, ow: number, oh: number): Float32Array {
   const scaleX = rect.width / ow, scaleY = rect.height / oh;
@@ -268,7 +322,7 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
     throw new RangeError('composeCrop: bad rectangle');
   }
   if (src.width < 1 || src.height < 1 || src.data.length < src.width * src.height * 4) throw new RangeError('composeCrop: bad image');
-  const rgb = resample(src, rect, ow, oh);
+  const rgb = resampleFast(src, rect, ow, oh);
   const coverage = coverageMap(src, rect, ow, oh);
   const person = opts.personMask ? maskToOutput(opts.personMask, src.width, src.height, rect, ow, oh) : null;
   const n = ow * oh;

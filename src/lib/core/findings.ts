@@ -190,7 +190,10 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     for (const [rule, r, v] of rules) {
       const expected = r ? rangeText(r) : `${S.centerX.value} ± ${S.centerTolerance.value} px`;
       if (v === null) put(rule, 'info', 'photo.na.image', {}, { expected });
-      else if (fixable) put(rule, 'info', 'photo.geo.afterFix', { value: round(v), expected }, { value: round(v), expected, official: rule !== 'P-GEO-CENTER' });
+      else if (fixable) {
+        const edge = rule === 'P-GEO-HEADTOP' && face.headTopSource === 'edge';
+        put(rule, 'info', edge ? 'photo.geo.afterFix.edge' : 'photo.geo.afterFix', { value: round(v), expected }, { value: round(v), expected, official: rule !== 'P-GEO-CENTER' });
+      }
       else {
         const fail = f && !f.ok ? f : null;
         put(rule, 'info', fail?.code === 'head-too-long' ? 'photo.geo.cannotFix.long' : 'photo.geo.cannotFix.short', {

@@ -180,6 +180,15 @@ describe('report invariants', () => {
     expect(r.findings.find((f) => f.rule === 'P-FMT-SIZE')!.status).toBe('fail');
     for (const id of ['P-GEO-HEADTOP', 'P-GEO-EYES', 'P-GEO-FACEW', 'P-GEO-CENTER']) expect(r.findings.find((f) => f.rule === id)!.status).toBe('info');
     expect(r.findings.find((f) => f.rule === 'P-GEO-EYES')!.value).toBe(250);
+    // hair touching the top edge of the original: the head-top line warns that the fix pads above it
+    const edge = buildReport({ facts: jpegFacts({ storedWidth: 960, storedHeight: 1280 }), measured: analysis({ headTopPx: 0, headTopSource: 'edge' }, { width: 960, height: 1280, framing }), faces: [], now: NOW });
+    expect(edge.findings.find((f) => f.rule === 'P-GEO-HEADTOP')!.code).toBe('photo.geo.afterFix.edge');
+    // no framing possible: the reason and the ratio are given
+    const bad = { ok: false as const, code: 'head-too-long' as const, ratio: 2, minRatio: 0.3, maxRatio: 1.39, best: { ...framing, marginPx: -40 } };
+    const r2 = buildReport({ facts: jpegFacts({ storedWidth: 960, storedHeight: 1280 }), measured: analysis({}, { width: 960, height: 1280, framing: bad }), faces: [], now: NOW });
+    const eyes = r2.findings.find((f) => f.rule === 'P-GEO-EYES')!;
+    expect(eyes.code).toBe('photo.geo.cannotFix.long');
+    expect(eyes.message).toContain('2 倍');
   });
   it('findings carry codes so the UI can render English', () => {
     const r = buildReport({ facts: jpegFacts({ bytes: 50_000 }), measured: analysis(), faces: [], now: NOW });

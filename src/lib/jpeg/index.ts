@@ -4,7 +4,8 @@
 export { JpegParseError } from './errors.ts';
 export { sniff, mimeOf, heifBrand, ftypBrands, pdfHeaderOffset, HEIF_BRANDS, PDF_HEADER_WINDOW } from './sniff.ts';
 export type { SniffedFormat } from './sniff.ts';
-export { inspectFile, extensionOf } from './inspect.ts';
+export { inspectFile, extensionOf, FILE_PROBLEM_CODES } from './inspect.ts';
+export type { FileProblem } from './inspect.ts';
 export {
   walkJpeg, eoiOffset, entropyEnd, imageEnd, scanEntropyData, parseSof, parseDqt, isSof, ZIGZAG,
   SOI, EOI, SOF0, SOF1, SOF2, SOF3, DHT, DQT, DRI, SOS, APP0, APP1, APP2, APP13, APP14, APP15, COM,

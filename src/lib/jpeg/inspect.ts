@@ -10,6 +10,16 @@ import { jfifDpi, readJpegFacts } from './jpeg-facts.ts';
 import { bmpFacts, gifFacts, heicFacts, pngFacts, tiffFacts, webpFacts, type HeaderFacts } from './other-formats.ts';
 import { heifBrand, mimeOf, sniff } from './sniff.ts';
 
+/**
+ * Every `FileFacts.problem` code this layer produces (for message tables: key e.g. `photo.fileProblem.<code>`).
+ * JPEG: see `JpegProblem` in markers.ts. PNG/WebP/TIFF: 'truncated', 'bad-chunk'. Any format: 'unreadable'
+ * (a last-resort guard that the fuzz tests show is never reached).
+ */
+export const FILE_PROBLEM_CODES = [
+  'not-jpeg', 'truncated', 'bad-marker', 'bad-length', 'no-frame', 'no-scan', 'bad-frame', 'bad-chunk', 'unreadable',
+] as const;
+export type FileProblem = (typeof FILE_PROBLEM_CODES)[number];
+
 /** Lower-case extension of a file name without the dot ('' when none). */
 export function extensionOf(name: string): string {
   const base = name.replace(/^.*[\\/]/, '').trim();

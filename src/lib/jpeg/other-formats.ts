@@ -19,7 +19,7 @@ export interface HeaderFacts {
   dateTimeOriginal: string | null;
   colorSpace: 'rgb' | 'gray' | null;
   metadata: string[];
-  problem: string | null;
+  problem: 'truncated' | 'bad-chunk' | null;
 }
 
 function empty(): HeaderFacts {

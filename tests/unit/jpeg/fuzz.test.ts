@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR } from '../../helpers/shared.ts';
-import { inspectFile, sniff, setJfifDensity, stripMetadata, walkJpeg, JpegParseError } from '../../../src/lib/jpeg/index.ts';
+import { FILE_PROBLEM_CODES, inspectFile, sniff, setJfifDensity, stripMetadata, walkJpeg, JpegParseError } from '../../../src/lib/jpeg/index.ts';
 import type { FileFacts } from '../../../src/lib/core/report-types.ts';
 import { PNG_SIG, box, concat, exifApp1, jfifApp0, miniJpeg, seg, text, tiff } from './build.ts';
 
@@ -16,6 +16,7 @@ function checkFacts(f: FileFacts, bytes: Uint8Array): void {
   expect(f.format).toBe(sniff(bytes));
   // 'unreadable' only comes from inspectFile's last-resort catch: the parsers themselves must not throw.
   expect(f.problem).not.toBe('unreadable');
+  if (f.problem !== null) expect(FILE_PROBLEM_CODES).toContain(f.problem);
   for (const v of [f.storedWidth, f.storedHeight]) if (v !== null) expect(Number.isInteger(v) && v >= 0).toBe(true);
   if (f.quality !== null) expect(f.quality >= 1 && f.quality <= 100).toBe(true);
   expect(f.trailingBytes >= 0 && f.trailingBytes <= bytes.length).toBe(true);

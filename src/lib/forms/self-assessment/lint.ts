@@ -86,6 +86,7 @@ const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：
 /** Half-width ,.;:?!() next to Chinese → full width; spaces after the mark go too. */
 function halfwidthPunct(text: string, line: Line, out: LintIssue[]) {
   let openFlagged = 0;
+  let openPlain = 0;
   for (let i = line.start; i < line.end; i++) {
     const ch = text[i];
     const full = HALF_TO_FULL[ch];
@@ -102,7 +103,14 @@ function halfwidthPunct(text: string, line: Line, out: LintIssue[]) {
     } else if (ch === '(') {
       flag = isCjk(prevNs) || isHan(next);
       if (flag) openFlagged++;
+      else openPlain++;
     } else if (ch === ')') {
+      if (openFlagged === 0 && openPlain > 0) {
+        // "(1)思想方面", "(Excel)": a half-width pair that opened outside Chinese context stays as it is.
+        openPlain--;
+        continue;
+      }
+      if (openFlagged === 0 && isEnumerator(text, line, i)) continue; // "1)学习方面" list numbering
       flag = openFlagged > 0 || isHan(prev) || isCjk(next);
       if (openFlagged > 0) openFlagged--;
     } else if (ch === ':') {
@@ -170,10 +178,9 @@ function brackets(text: string, line: Line, out: LintIssue[]) {
   for (let i = line.start; i < line.end; i++) {
     const ch = text[i];
     if (OPENERS[ch]) {
-      if ((ch === '(' || ch === ')') && !isCjkContext(text, i, line)) continue;
       stack.push(i);
     } else if (CLOSERS[ch]) {
-      if (ch === ')' && !isCjkContext(text, i, line) && !stack.some((k) => text[k] === '(' || text[k] === '（')) continue;
+      if (stack.length === 0 && isEnumerator(text, line, i)) continue; // 1）学习方面 / a) …
       const want = canon(CLOSERS[ch]);
       const top = stack[stack.length - 1];
       if (top !== undefined && canon(text[top]) === want) {
@@ -196,9 +203,9 @@ function brackets(text: string, line: Line, out: LintIssue[]) {
   for (const k of stack) out.push(issue(text, 'unbalanced', k, k + 1, null));
 }
 
-function isCjkContext(text: string, i: number, line: Line): boolean {
-  const nextAt = nextNonSpaceAt(text, i, line);
-  return isCjk(prevNonSpace(text, i, line)) || isCjk(nextAt >= 0 ? text[nextAt] : undefined) || isHan(text[i - 1]) || isHan(text[i + 1]);
+/** A closing bracket right after a list number at the start of a line: "1）", "(2)" is paired, "a)". */
+function isEnumerator(text: string, line: Line, i: number): boolean {
+  return /^\s*(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})$/u.test(text.slice(line.start, i));
 }
 
 /** ... 。。。 … ……… → ……; -- －－ ——— and a lone — between Chinese → ——. */

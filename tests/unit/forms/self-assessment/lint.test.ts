@@ -35,6 +35,10 @@ describe('punctuation rules (R-SELF-TEXT)', () => {
     ['我读了《红岩。', ['unbalanced:《→null']],
     ['我读了红岩》。', ['unbalanced:》→null']],
     ['I said "ok".', []],
+    ['(1)思想方面', []],
+    ['1)学习方面', []],
+    ['我会用(Excel)软件。', ['halfwidth-punct:(→（', 'halfwidth-punct:)→）']],
+    ['我读了红岩)。', ['halfwidth-punct:)→）']],
   ])('%s', (text, want) => expect(kinds(text)).toEqual(want));
 });
 

@@ -29,7 +29,7 @@ export interface RenderOptions extends SizeSearchOptions {
 export interface RenderResult {
   /** The final pixels that were encoded. */
   image: { data: Uint8ClampedArray; width: number; height: number };
-  /** Refined alpha matte in output space (only when a mask was given). */
+  /** Refined alpha matte in output space (only when the background was replaced). */
   alpha: Float32Array | null;
   /** Share of output pixels that are padding (0..1). */
   padFraction: number;
@@ -53,24 +53,25 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
   ms.compose = now() - t;
   let image = composed.image;
   let alpha: Float32Array | null = null;
-  if (composed.personMask) {
-    t = now();
-    alpha = refineMatte(image, composed.personMask, image.width, image.height);
-    ms.matte = now() - t;
-  }
   let replaced = false;
   const bg = opts.background ?? 'keep';
   if (bg !== 'keep') {
-    if (!alpha) throw new RangeError('renderPhoto: a background colour needs a person mask');
+    if (!composed.personMask) throw new RangeError('renderPhoto: a background colour needs a person mask');
+    // the refined matte is only needed to cut the person out; keeping the background needs none
+    t = now();
+    alpha = refineMatte(image, composed.personMask, image.width, image.height);
+    ms.matte = now() - t;
     t = now();
     image = replaceBackground(image, alpha, bg);
     ms.replace = now() - t;
     replaced = true;
   }
+  // where the denoise fallback may smooth fully (the background); the coarse mask is enough for that
+  const person = alpha ?? composed.personMask;
   let backgroundWeight: Float32Array | null = null;
-  if (alpha) {
-    backgroundWeight = new Float32Array(alpha.length);
-    for (let i = 0; i < alpha.length; i++) backgroundWeight[i] = 1 - alpha[i];
+  if (person) {
+    backgroundWeight = new Float32Array(person.length);
+    for (let i = 0; i < person.length; i++) backgroundWeight[i] = 1 - person[i];
   }
   t = now();
   const encode = fitJpeg(image, { ...opts, backgroundWeight });

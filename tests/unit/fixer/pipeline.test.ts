@@ -46,3 +46,22 @@ describe('renderPhoto: compose → matte → white background → size search, o
     expect(() => renderPhoto(src, rect, { background: BG_WHITE })).toThrow(RangeError);
   });
 });
+
+describe('renderPhoto: keep the background, pad with a mask', () => {
+  it('pads, keeps the wall, encodes in the window without cutting the person out', () => {
+    const src = loadPhoto('a_woman-blue-bg.jpg'); // 560×415 landscape: needs top/bottom padding for 3:4
+    const r = renderPhoto(src, { x: 90, y: -120, width: 380, height: 506.67 }, { personMask: crudeMask(src) });
+    expect(r.backgroundReplaced).toBe(false);
+    expect(r.alpha).toBeNull();
+    expect(r.padFraction).toBeGreaterThan(0.2);
+    expect(r.encode.ok).toBe(true);
+    expect(r.encode.bytes!.length).toBeGreaterThanOrEqual(20_480);
+    expect(r.encode.bytes!.length).toBeLessThanOrEqual(40_000);
+    // the pad above her continues the blue wall (B clearly above R)
+    const d = decodeBytes(r.encode.bytes!);
+    for (const x of [20, 240, 460]) {
+      const i = (10 * 480 + x) * 4;
+      expect(d.data[i + 2] - d.data[i]).toBeGreaterThan(40);
+    }
+  });
+});

@@ -70,7 +70,7 @@ describe('fuzz: arbitrary bytes', () => {
         checkFacts(inspectFile(bytes, 'x.jpg'), bytes);
         if (h <= 2) checkEdits(bytes);
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -144,7 +144,7 @@ describe('fuzz: real and built JPEGs with random damage', () => {
         checkFacts(inspectFile(bytes, 'x.jpg'), bytes);
         checkEdits(bytes);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

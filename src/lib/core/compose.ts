@@ -348,10 +348,16 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
       // the pad (the further from the seam, the wider the average), not the far side of the picture
       const seamBand = Math.max(8, 2 * feather);
       const wgt = new Float32Array(n);
+      let total = 0;
       for (let i = 0; i < n; i++) {
         const bgw = person ? 1 - person[i] : 1;
-        wgt[i] = pad[i] || dist[i] > seamBand ? 0 : bgw * bgw;
+        total += wgt[i] = pad[i] || dist[i] > seamBand ? 0 : bgw * bgw;
       }
+      // the person fills the whole seam band: continue what is there rather than nothing; no source pixel in
+      // the band at all (rectangle beside the photo): use every covered pixel
+      if (total < 1) for (let i = 0; i < n; i++) total += wgt[i] = pad[i] || dist[i] > seamBand ? 0 : 1;
+      if (total < 1) for (let i = 0; i < n; i++) total += wgt[i] = coverage[i];
+      if (total < 1) wgt.fill(1); // nothing covered: the resampler's nearest-edge colours
       // cells of 8 px: smooth, keeps a gentle wall gradient
       fill = pullPush(rgb, wgt, ow, oh, 3);
     }

@@ -156,6 +156,16 @@ describe('composeCrop: padding', () => {
     if (n > 0) expect(kept / n).toBeGreaterThan(0.8);
   });
 
+  it('never fills black: a mask covering the whole seam, or a rectangle beside the photo', () => {
+    const src = loadPhoto('a_man-white-closeup.jpg'); // white wall
+    const all = { data: new Float32Array(16 * 16).fill(1), width: 16, height: 16 };
+    const r = composeCrop(src, { x: -300, y: 0, width: 1125, height: 1500 }, { personMask: all });
+    for (const v of px(r.image, 3, 320)) expect(v).toBeGreaterThan(150);
+    const beside = composeCrop(src, { x: 1200, y: 0, width: 300, height: 400 });
+    expect(beside.padFraction).toBe(1);
+    for (const v of px(beside.image, 240, 320)) expect(v).toBeGreaterThan(150);
+  });
+
   it('a flat fill colour is used exactly far from the seam', () => {
     const src = loadPhoto('a_man-white-glasses.jpg');
     const fill: Rgb = [100, 197, 255];

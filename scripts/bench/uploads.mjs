@@ -57,6 +57,9 @@ async function timeFromChange(page, testid, doneSelector, act) {
 
 export async function run({ page, baseURL, root, outDir }) {
   const rows = [];
+  // Moving ~35 MB of test photos into the page is slow on a busy 2-core machine; the figures are measured in the
+  // page, so generous harness timeouts do not change them.
+  page.setDefaultTimeout(300_000);
   await page.goto(`${baseURL}#/uploads`);
   await page.getByTestId('check-input').waitFor({ state: 'attached' });
 
@@ -71,7 +74,11 @@ export async function run({ page, baseURL, root, outDir }) {
     last = await card.getByTestId('result').innerText();
     await card.getByRole('button', { name: /移除/ }).click();
   }
-  rows.push({ name: `compress 12 MP photo → JPG ≤ 4 MB (median of 3; ${last.replace(/\s+/g, ' ').slice(0, 80)})`, value: median(times), unit: 'ms', target: '≤ 3000' });
+  rows.push({ name: 'compress 12 MP photo → JPG ≤ 4 MB (median of 3, from file in page to download ready)', value: median(times), unit: 'ms', target: '≤ 3000' });
+  const outBytes = Number((/（([\d,]+) 字节）/.exec(last)?.[1] ?? '0').replace(/,/g, ''));
+  const q = /质量 (\d+)/.exec(last)?.[1] ?? '?';
+  const dims = /(\d+) × (\d+) 像素/.exec(last);
+  rows.push({ name: `compressed 12 MP photo size (${dims ? `${dims[1]}×${dims[2]} px` : '?'}, JPEG quality ${q})`, value: outBytes / 1e6, unit: 'MB', target: '≤ 4' });
 
   // 2. Five 12 MP page photos → one PDF ≤ 4,000,000 bytes.
   const pages = [];

@@ -13,7 +13,7 @@ export function concat(...parts: Bytes[]): Uint8Array {
   const out = new Uint8Array(n);
   let o = 0;
   for (const p of parts) {
-    out.set(Array.from(p), o);
+    out.set(p instanceof Uint8Array ? p : Array.from(p), o);
     o += p.length;
   }
   return out;

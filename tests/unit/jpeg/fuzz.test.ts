@@ -90,12 +90,14 @@ describe('fuzz: arbitrary bytes', () => {
   });
 
   it('large pathological inputs finish (long runs of fill bytes / stuffing)', () => {
-    const n = 3_000_000;
+    const n = 1_000_000;
     const fills = new Uint8Array(n).fill(0xff);
     fills[1] = 0xd8;
     const head = miniJpeg();
     // the built file without its fill bytes and EOI, then megabytes of stuffed 0xFF00 and no EOI
-    const stuffed = concat(head.subarray(0, head.length - 4), new Uint8Array(n).map((_, i) => (i & 1 ? 0x00 : 0xff)));
+    const pairs = new Uint8Array(n);
+    for (let i = 0; i < n; i += 2) pairs[i] = 0xff;
+    const stuffed = concat(head.subarray(0, head.length - 4), pairs);
     for (const b of [fills, stuffed]) checkFacts(inspectFile(b, 'x.jpg'), b);
     expect(inspectFile(stuffed, 'x.jpg').problem).toBe('truncated');
   });

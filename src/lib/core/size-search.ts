@@ -7,8 +7,8 @@
  *   1. 4:2:0, no denoise: the highest whole-percent quality in 60..100 whose file is ≤ maxBytes.
  *      Search: bracketed secant on log(bytes) with a bisection safeguard sized to the remaining budget, so the
  *      worst case is ⌈log2 42⌉ = 6 encodes and a typical photo needs 3–4.
- *   2. Even q 60 too big → retry with denoise levels 1, 2, 3 (the caller's encoder smooths the background / noise;
- *      the face stays as it is) and search again.
+ *   2. Even q 60 too big → retry with denoise levels 1, 2, 3 (the caller's encoder applies an edge-preserving
+ *      noise filter: in full on the background, only lightly on the person) and search again.
  *   3. Even q 100 too small → 4:2:2, then 4:4:4 (more chroma detail: honest bytes); search again there.
  *   4. Otherwise a failure code — never padding, never q < 60, never another pixel size.
  * The size curve is "monotone-ish": we only ever accept a probe that we actually encoded and measured, so a

@@ -79,7 +79,7 @@ export function solveFraming(input: FramingInput): FramingResult {
   const d = ey - ht;
   const minRatio = (E.min - H.max) / F.max; // 90 / 300
   const maxRatio = (E.max - H.min) / F.min; // 250 / 180
-  if (!(fw > 0) || !(d > 0) || !Number.isFinite(ht + ey + fw + cx)) {
+  if (!(fw >= 1) || !(d >= 0.5) || !Number.isFinite(ht + ey + fw + cx) || !(srcWidth > 0) || !(srcHeight > 0)) {
     return { ok: false, code: 'bad-input', ratio: fw > 0 ? d / fw : NaN, minRatio, maxRatio, best: null };
   }
   // Scan s over a range wide enough to contain the optimum and the best compromise.

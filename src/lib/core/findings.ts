@@ -189,7 +189,7 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     ];
     for (const [rule, r, v] of rules) {
       const expected = r ? rangeText(r) : `${S.centerX.value} ± ${S.centerTolerance.value} px`;
-      if (v === null) put(rule, 'info', 'photo.na.image', {}, { expected });
+      if (v === null || !Number.isFinite(v) || (f && !f.ok && f.code === 'bad-input')) put(rule, 'info', 'photo.geo.unmeasurable', {}, { expected });
       else if (fixable) {
         const edge = rule === 'P-GEO-HEADTOP' && face.headTopSource === 'edge';
         put(rule, 'info', edge ? 'photo.geo.afterFix.edge' : 'photo.geo.afterFix', { value: round(v), expected }, { value: round(v), expected, official: rule !== 'P-GEO-CENTER' });

@@ -67,6 +67,7 @@ const messages: Record<string, string> = {
   'photo.geo.center.right': 'Face off-centre to the right: centre x = {x} px, {dx} px from the middle (suggested at most 24 px). Move it left about {dx} px or use the automatic fix.',
   'photo.geo.afterFix': 'Wrong size, so this is computed for the automatically fixed 480 × 640 photo: about {value} px (must be {expected}).',
   'photo.geo.afterFix.edge': 'Wrong size, so this is computed for the automatically fixed 480 × 640 photo: about {value} px (must be {expected}). Note: the hair touches the top edge of the original, so the fix adds background above and the head may look cut flat; better retake with space above the head.',
+  'photo.geo.unmeasurable': 'The facial key points are unusable (face too small or cut off), so the framing cannot be measured. Use a frontal photo with a normal face size.',
   'photo.geo.cannotFix.short': 'Scaling and cropping cannot satisfy head top, eyes and face width together: head-top-to-eye distance is only {ratio} × the face width (needs {min}–{max}); the top of the head may be cut off. Retake with space above the head, looking straight at the camera. After the fix: about {value} px (must be {expected}).',
   'photo.geo.cannotFix.long': 'Scaling and cropping cannot satisfy head top, eyes and face width together: head-top-to-eye distance is {ratio} × the face width (needs {min}–{max}); perhaps a high hairstyle (bun), a hat, or a turned face. Retake with hair down, facing the camera. After the fix: about {value} px (must be {expected}).',
 

@@ -70,6 +70,7 @@ const messages: Record<string, string> = {
   'photo.geo.center.right': '人像偏右：脸部中心 x = {x} px，偏离中线 {dx} px（建议不超过 24 px）。请把人像左移约 {dx} px，或使用自动修正。',
   'photo.geo.afterFix': '照片尺寸不符，此项按自动修正后的 480 × 640 照片计算：约 {value} px（应在 {expected}）。',
   'photo.geo.afterFix.edge': '照片尺寸不符，此项按自动修正后的 480 × 640 照片计算：约 {value} px（应在 {expected}）。注意：头发已顶到原照片的上边，修正时会在上方补底色，头顶可能显得被剪平，建议重新拍摄并在头顶上方留出空间。',
+  'photo.geo.unmeasurable': '脸部关键点的位置异常（脸太小或被裁掉），无法测量人像位置。请更换一张正面、人像比例合适的照片。',
   'photo.geo.cannotFix.short': '无法只靠缩放和剪裁同时满足头顶、眼睛和脸宽的要求：头顶到眼睛的距离只有脸宽的 {ratio} 倍（需要 {min}–{max} 倍），可能头顶被裁掉或头发紧贴上边。请重新拍摄，头顶上方留出空间，正面平视镜头。自动修正后约为 {value} px（应在 {expected}）。',
   'photo.geo.cannotFix.long': '无法只靠缩放和剪裁同时满足头顶、眼睛和脸宽的要求：头顶到眼睛的距离是脸宽的 {ratio} 倍（需要 {min}–{max} 倍），可能是发型较高（如丸子头）、戴帽子或脸偏转。请放下头发、正对镜头重新拍摄。自动修正后约为 {value} px（应在 {expected}）。',
 

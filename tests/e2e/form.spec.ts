@@ -84,6 +84,10 @@ test('self-assessment with five errors: underlined, fixed one by one and all at 
   expect(kinds).toEqual(['halfwidth-punct', 'wrong-word', 'doubled-punct', 'wrong-word', 'wrong-word']);
   for (const r of await issues.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule))) expect(r).toBe('R-SELF-TEXT');
 
+  // "第 4 处" selects the characters in the textarea itself.
+  await page.getByRole('button', { name: '在原文中选中第 4 处' }).click();
+  await expect(ta).toBeFocused();
+  expect(await ta.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('自已');
   await page.getByRole('button', { name: '修改第 2 处：把「按步就班」改为「按部就班」' }).click();
   await expect(ta).toHaveValue(SELF_WITH_ERRORS.replace('按步就班', '按部就班'));
   await expect(issues).toHaveCount(4);

@@ -93,6 +93,7 @@ const messages: Record<string, string> = {
   'form.self.fixed': 'Fixed {count}.',
   'form.self.nofix': 'You decide how to fix this',
   'form.self.delete-space': 'delete the space',
+  'form.self.locate': 'Select problem {n} in your text',
   'form.self.item': 'Problem {n}',
   'form.self.kind.halfwidth-punct': 'Half-width (English) punctuation in a Chinese sentence: use full width.',
   'form.self.kind.quote': 'Wrong quotation mark: reversed, or an English quote.',

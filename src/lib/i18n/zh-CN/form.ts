@@ -93,6 +93,7 @@ const messages: Record<string, string> = {
   'form.self.fixed': '已修改 {count} 处。',
   'form.self.nofix': '需要你自己判断怎么改',
   'form.self.delete-space': '删除空格',
+  'form.self.locate': '在原文中选中第 {n} 处',
   'form.self.item': '第 {n} 处',
   'form.self.kind.halfwidth-punct': '中文句子里用了半角（英文）标点，应改为全角。',
   'form.self.kind.quote': '引号用错：方向反了，或用了英文引号。',

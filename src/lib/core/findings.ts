@@ -175,8 +175,8 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     const dx = face.faceCenterXPx - S.centerX.value;
     const expected = `${S.centerX.value} ± ${S.centerTolerance.value} px`;
     const v = round(face.faceCenterXPx);
-    if (Math.abs(dx) <= S.centerTolerance.value) put('P-GEO-CENTER', 'pass', 'photo.geo.center.ok', { x: v, dx: round(Math.abs(dx)) }, { value: v, expected, official: false });
-    else put('P-GEO-CENTER', 'warn', dx < 0 ? 'photo.geo.center.left' : 'photo.geo.center.right', { x: v, dx: round(Math.abs(dx)) }, { value: v, expected, official: false });
+    if (Math.abs(dx) <= S.centerTolerance.value) put('P-GEO-CENTER', 'pass', 'photo.geo.center.ok', { x: v, dx: round(Math.abs(dx)), tol: S.centerTolerance.value }, { value: v, expected, official: false });
+    else put('P-GEO-CENTER', 'warn', dx < 0 ? 'photo.geo.center.left' : 'photo.geo.center.right', { x: v, dx: round(Math.abs(dx)), tol: S.centerTolerance.value }, { value: v, expected, official: false });
   } else {
     const f = a!.framing;
     const predicted = f ? (f.ok ? f.out : f.best?.out ?? null) : null;
@@ -215,14 +215,14 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     const expected = `≤ ${S.maxRoll.value}°`;
     const v = round(Math.abs(roll), 1);
     if (Math.abs(roll) <= S.maxRoll.value) put('P-POSE-LEVEL', 'pass', 'photo.pose.level.ok', { deg: v }, { value: v, expected, official: false });
-    else put('P-POSE-LEVEL', 'fail', roll > 0 ? 'photo.pose.level.right' : 'photo.pose.level.left', { deg: v }, { value: v, expected, official: false });
+    else put('P-POSE-LEVEL', 'fail', roll > 0 ? 'photo.pose.level.right' : 'photo.pose.level.left', { deg: v, max: S.maxRoll.value }, { value: v, expected, official: false });
 
     const yaw = Math.abs(face.yawDeg);
     const pitch = Math.abs(face.pitchDeg);
     const pe = `≤ ${S.maxYaw.value}°`;
     const pv = `${round(yaw)}° / ${round(pitch)}°`;
-    if (yaw > S.maxYaw.value) put('P-POSE-FRONT', 'warn', 'photo.pose.front.yaw', { yaw: round(yaw), pitch: round(pitch) }, { value: pv, expected: pe, official: false });
-    else if (pitch > S.maxPitch.value) put('P-POSE-FRONT', 'warn', face.pitchDeg > 0 ? 'photo.pose.front.up' : 'photo.pose.front.down', { yaw: round(yaw), pitch: round(pitch) }, { value: pv, expected: pe, official: false });
+    if (yaw > S.maxYaw.value) put('P-POSE-FRONT', 'warn', 'photo.pose.front.yaw', { yaw: round(yaw), pitch: round(pitch), max: S.maxYaw.value }, { value: pv, expected: pe, official: false });
+    else if (pitch > S.maxPitch.value) put('P-POSE-FRONT', 'warn', face.pitchDeg > 0 ? 'photo.pose.front.up' : 'photo.pose.front.down', { yaw: round(yaw), pitch: round(pitch), max: S.maxPitch.value }, { value: pv, expected: pe, official: false });
     else put('P-POSE-FRONT', 'pass', 'photo.pose.front.ok', { yaw: round(yaw), pitch: round(pitch) }, { value: pv, expected: pe, official: false });
 
     const eo = round(face.eyeOpenness, 2);
@@ -257,14 +257,14 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
       const dB = round(bg.deltaE.blue, 1);
       const dW = round(bg.deltaE.white, 1);
       const best = Math.min(dB, dW);
-      const p = { rgb, blue: dB, white: dW };
+      const p = { rgb, blue: dB, white: dW, max: S.maxBgDeltaE.value };
       if (best <= S.maxBgDeltaE.value) put('P-BG-COLOR', 'pass', dB <= dW ? 'photo.bg.color.blue' : 'photo.bg.color.white', p, { value: `RGB ${rgb}`, expected, official: false });
       else put('P-BG-COLOR', 'fail', 'photo.bg.color.bad', p, { value: `RGB ${rgb}`, expected, official: false });
 
       const side = Math.max(bg.leftRight ?? 0, bg.topBottom ?? 0);
       const ue = `ΔE00 ≤ ${S.maxBgSpread.value}`;
       const sp = round(bg.spread, 1);
-      if (bg.spread > S.maxBgSpread.value) put('P-BG-UNIFORM', 'warn', 'photo.bg.uniform.busy', { spread: sp }, { value: sp, expected: ue, official: false });
+      if (bg.spread > S.maxBgSpread.value) put('P-BG-UNIFORM', 'warn', 'photo.bg.uniform.busy', { spread: sp, max: S.maxBgSpread.value }, { value: sp, expected: ue, official: false });
       else if (side > S.maxBgSideDelta.value) put('P-BG-UNIFORM', 'warn', (bg.leftRight ?? 0) >= (bg.topBottom ?? 0) ? 'photo.bg.uniform.leftRight' : 'photo.bg.uniform.topBottom', { d: round(side, 1) }, { value: sp, expected: ue, official: false });
       else if (bg.darkShare > S.maxBgDarkShare.value) put('P-BG-UNIFORM', 'warn', 'photo.bg.uniform.dark', { p: round(bg.darkShare * 100) }, { value: sp, expected: ue, official: false });
       else put('P-BG-UNIFORM', 'pass', 'photo.bg.uniform.ok', { spread: sp }, { value: sp, expected: ue, official: false });
@@ -272,7 +272,7 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
       const c = a!.clothes;
       const ce = `ΔE00 ≥ ${S.minClothesDeltaE.value}`;
       if (!c) put('P-BG-CLOTHES', 'info', 'photo.bg.clothes.none', {}, { expected: ce });
-      else if (c.deltaE < S.minClothesDeltaE.value || c.similarShare > 0.5) put('P-BG-CLOTHES', 'warn', 'photo.bg.clothes.similar', { d: round(c.deltaE, 1) }, { value: round(c.deltaE, 1), expected: ce, official: false });
+      else if (c.deltaE < S.minClothesDeltaE.value || c.similarShare > 0.5) put('P-BG-CLOTHES', 'warn', 'photo.bg.clothes.similar', { d: round(c.deltaE, 1), min: S.minClothesDeltaE.value }, { value: round(c.deltaE, 1), expected: ce, official: false });
       else put('P-BG-CLOTHES', 'pass', 'photo.bg.clothes.ok', { d: round(c.deltaE, 1) }, { value: round(c.deltaE, 1), expected: ce, official: false });
     }
   }
@@ -283,7 +283,7 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     const fs = a!.faceStats!;
     const v = round(fs.sharpness, 1);
     const e = `≥ ${S.minSharpness.value}`;
-    if (fs.sharpness < S.minSharpness.value) put('P-IMG-SHARP', 'warn', 'photo.img.sharp.blurry', { v }, { value: v, expected: e, official: false });
+    if (fs.sharpness < S.minSharpness.value) put('P-IMG-SHARP', 'warn', 'photo.img.sharp.blurry', { v, min: S.minSharpness.value }, { value: v, expected: e, official: false });
     else put('P-IMG-SHARP', 'pass', 'photo.img.sharp.ok', { v }, { value: v, expected: e, official: false });
   }
   if (!face) na('P-IMG-LIGHT');

@@ -138,9 +138,28 @@ describe('report invariants', () => {
       buildReport({ facts: jpegFacts(), image: img, faces: [], now: NOW }),
       buildReport({ facts: jpegFacts({ format: 'heic', mime: 'image/heic', extension: 'jpg' }), faces: [], now: NOW }),
       buildReport({ facts: jpegFacts(), measured: analysis({}, { faces: 2, face: null }), faces: [], now: NOW }),
+      // everything wrong at once: every warn/fail message must have all its placeholders filled
+      buildReport({
+        facts: jpegFacts({ bytes: 50_000, dpi: [72, 72], quality: 40, extension: 'png', metadata: ['exif', 'gps'], dateTimeOriginal: '2020-01-01T00:00:00' }),
+        measured: analysis(
+          { headTopPx: 30, eyeYPx: 320, faceWidthPx: 150, faceCenterXPx: 300, rollDeg: 8, yawDeg: 20, eyeOpenness: 0.05, mouthGap: 0.3 },
+          {
+            background: { rgb: [128, 128, 128], lab: [53, 0, 0], deltaE: { blue: 30, white: 35 }, samples: 500, spread: 30, leftRight: 12, topBottom: 3, darkShare: 0.2 },
+            clothes: { rgb: [128, 128, 128], deltaE: 3, texture: 1, similarShare: 0.9 },
+            faceStats: { sharpness: 2, faceL: 10, clipped: 0.2, balance: 30, cheekBalance: 30, eyeDarkness: 40, eyeDetail: 3, eyeGlare: 0.2 },
+            borders: { bands: { top: 10, bottom: 0, left: 0, right: 0 }, black: [] },
+            chroma: 1,
+          },
+        ),
+        faces: [],
+        now: NOW,
+      }),
+      buildReport({ facts: jpegFacts(), measured: analysis({ headTopPx: 130, eyeYPx: 180, faceWidthPx: 320, faceCenterXPx: 200, rollDeg: -8, pitchDeg: 15 }, { faceStats: { sharpness: 50, faceL: 95, clipped: 0, balance: 2, cheekBalance: 2, eyeDarkness: 10, eyeDetail: 20, eyeGlare: 0.3 } }), faces: [], now: NOW }),
     ];
+    expect(reports[4].findings.filter((f) => f.status === 'fail' || f.status === 'warn').length).toBeGreaterThanOrEqual(18);
     for (const r of reports) {
       expect(r.findings.map((f) => f.rule).sort()).toEqual([...PHOTO_RULES].sort());
+      for (const f of localizeFindings(r, 'en')) expect(f.message, f.code).not.toMatch(/\{\w+\}|^photo\./);
       for (const f of r.findings) {
         expect(f.message.length).toBeGreaterThan(5);
         expect(f.message).not.toMatch(/^photo\./); // every code has a zh-CN text

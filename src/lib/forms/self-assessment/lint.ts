@@ -116,7 +116,8 @@ function halfwidthPunct(text: string, line: Line, out: LintIssue[]) {
     } else if (ch === ':') {
       flag = (isHan(prev) || isHan(next)) && !(isDigit(prev) && isDigit(next));
     } else {
-      flag = isHan(prev) || isFwPunct(prev) || (isHan(next) && !isDigit(prev));
+      // Before a Chinese character even after a digit ("12345,如有"); "1,000" has a digit after it.
+      flag = isHan(prev) || isFwPunct(prev) || isHan(next);
     }
     if (!flag) continue;
     // Take the spaces after the mark (and before it, for an opening bracket) with it.

@@ -16,6 +16,8 @@ export const WRONG_WORDS: ReadonlyArray<readonly [wrong: string, right: string]>
   ['受益非浅', '受益匪浅'],
   ['受益菲浅', '受益匪浅'],
   ['获益非浅', '获益匪浅'],
+  ['收益匪浅', '受益匪浅'],
+  ['收益非浅', '受益匪浅'],
   ['戒骄戒燥', '戒骄戒躁'],
   ['心浮气燥', '心浮气躁'],
   ['名列前矛', '名列前茅'],
@@ -114,7 +116,11 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   // 截至 + a time point ("截至目前", "截至2026年3月"); 截止 means "to end" and follows the date.
   { kind: 'jiezhi', re: /(截止)(?=目前|今日|今天|现在|当前|本月|本年|[0-9０-９]{4}年|[0-9０-９]{1,2}月)/dgu, right: '截至' },
   // Verb + 得 + degree + result: "做得很好". "做的很好" is wrong only with a degree word and a result after it.
-  { kind: 'de', re: new RegExp(`(?:做|学|干|表现|处理|掌握|发挥|完成|过|写|讲)(的)(?=${DEGREE}${RESULT})`, 'dgu'), right: '得' },
+  { kind: 'de', re: new RegExp(`(?:做|学|考|干|表现|处理|掌握|发挥|完成|过|写|讲)(的)(?=${DEGREE}${RESULT})`, 'dgu'), right: '得' },
+  // … or a negated result that ends the clause: "考得不太理想。" ("做的不好的地方" may be a noun phrase: left alone).
+  { kind: 'de', re: new RegExp(`(?:做|学|考|干|表现|处理|掌握|发挥|完成|写|讲)(的)(?=不(?:太|够|是很|很)?${RESULT.replace('(?:', '(?:理想|')}(?:[，。；！？、]|$))`, 'dgu'), right: '得' },
   // Manner + 地 + verb + 了 / preposition: "顺利地完成了", "虚心地向老师请教". Without 了 it may be a noun phrase.
   { kind: 'de', re: new RegExp(`${MANNER}(的)(?=(?:完成|学习|参加|钻研|投入|掌握|提高|充实|完善)了|向|把)`, 'dgu'), right: '地' },
+  // Feeling or manner words before a verb with 了 / 起来 / 着: "高兴地跳了起来", "默默地付出了".
+  { kind: 'de', re: /(?:高兴|兴奋|激动|开心|默默|悄悄|静静|慢慢|渐渐|深深|紧紧|牢牢)(的)(?=\p{Script=Han}{1,2}(?:了|起来|着))/dgu, right: '地' },
 ];

@@ -6,9 +6,10 @@
 import { describe, it, expect } from 'vitest';
 import { lintSelfAssessment, applyAll } from '../../../../src/lib/forms/self-assessment/index.ts';
 import { CORRECT_PARAGRAPHS } from './corpus-correct.ts';
-import { SEEDED_PARAGRAPHS, parseSeeded } from './corpus-seeded.ts';
+import { SEEDED_PARAGRAPHS, HOLDOUT_PARAGRAPHS, parseSeeded } from './corpus-seeded.ts';
 
 const seeded = SEEDED_PARAGRAPHS.map(parseSeeded);
+const holdout = HOLDOUT_PARAGRAPHS.map(parseSeeded);
 
 describe('corpora', () => {
   it('are large enough and well formed', () => {
@@ -59,6 +60,25 @@ describe('corpora', () => {
     expect(total).toBeGreaterThanOrEqual(60);
     expect(recall).toBeGreaterThanOrEqual(0.9);
     expect(falseAlarms).toEqual([]);
+  });
+
+  it('hold-out paragraphs (written without looking at the rules): recall printed, no false alarms', () => {
+    let total = 0;
+    let hit = 0;
+    const missed: string[] = [];
+    const falseAlarms: string[] = [];
+    for (const p of holdout) {
+      const issues = lintSelfAssessment(p.text);
+      for (const e of p.errors) {
+        total++;
+        if (issues.some((x) => x.kind === e.kind && x.start < Math.max(e.end, e.start + 1) && x.end > e.start)) hit++;
+        else missed.push(`${e.kind} «${e.wrong}» in: ${p.text}`);
+      }
+      for (const x of issues) if (!p.errors.some((e) => x.start < Math.max(e.end, e.start + 1) && x.end > e.start)) falseAlarms.push(`${x.kind} «${x.found}» in: ${p.text}`);
+    }
+    console.log(`hold-out: recall ${(100 * hit / total).toFixed(1)} % (${hit}/${total})` + (missed.length ? '\nmissed:\n' + missed.join('\n') : ''));
+    expect(falseAlarms).toEqual([]);
+    for (const p of holdout) expect(lintSelfAssessment(p.correct)).toEqual([]);
   });
 
   it('“fix all” turns each seeded paragraph whose errors all have a fix into its correct version', () => {

@@ -60,6 +60,10 @@ describe('wrong characters and words', () => {
     ['我认真的完成了任务。', ['de:的→地']],
     ['认真的学习态度很重要。', []],
     ['通过不断的努力，我成功了。', []],
+    ['我高兴的跳了起来。', ['de:的→地']],
+    ['我最高兴的事情多了起来。', []],
+    ['这次我考的不太理想。', ['de:的→得']],
+    ['电话12345,如有需要请联系。', ['halfwidth-punct:,→，']],
   ])('%s', (text, want) => expect(kinds(text)).toEqual(want));
 
   it('every curated wrong word differs from its fix and the fix is not itself flagged', () => {

@@ -5,9 +5,9 @@
  * Pure: works over an injected `encode(quality, variant)`; the variant says which chroma subsampling and how much
  * (background) noise reduction the caller's encoder applies. The policy, in order:
  *   1. 4:2:0, no denoise: the highest whole-percent quality in 60..100 whose file is ≤ maxBytes.
- *      Search: Newton/secant steps on (ln(101 − q), ln bytes) that aim just past the limit, with a bisection
- *      safeguard sized to the remaining budget: never more than 7 encodes (⌈log2 42⌉ = 6 for plain bisection plus
- *      the first guess); on the shared photos 2–7, mean 3.5.
+ *      Search: Newton/secant steps on (ln(101 − q), ln bytes) that aim just past the limit, each clamped to the
+ *      range from which plain bisection could still finish within the budget: never more than 7 encodes
+ *      (⌈log2 42⌉ = 6 for bisection plus the first guess); on the shared photos 2–6, mean ≈ 3.4.
  *   2. Even q 60 too big → retry with denoise levels 1, 2, 3 (the caller's encoder applies an edge-preserving
  *      noise filter: in full on the background, only lightly on the person) and search again.
  *   3. Even q 100 too small → 4:2:2, then 4:4:4 (more chroma detail: honest bytes); search again there.
@@ -106,14 +106,17 @@ function searchVariant(encodeAt: (q: number) => Probe, qLo: number, qHi: number,
   let used = 0;
   const lo = () => (good ? good.q + 1 : qLo); // smallest undecided candidate
   const hi = () => (bad ? bad.q - 1 : qHi); // largest undecided candidate
-  const bitsNeeded = (n: number) => (n <= 0 ? 0 : Math.ceil(Math.log2(n + 1)));
   while (used < budget) {
     const a = lo(), b = hi();
     if (a > b) break; // decided: good is the answer (or nothing fits)
-    // outcomes still possible: any of a..b is the top good one, or (if good is null) none fits
-    const remaining = b - a + 1;
+    // Outcomes still possible: 'a − 1' (the known good one is the top, or nothing fits) or any of a..b. A probe
+    // at q leaves b − q + 1 outcomes if it fits and q − a + 1 if not; both must be decidable by plain bisection
+    // with the encodes left after it (2^left outcomes), which bounds the probe to [safeLo, safeHi].
+    const left = budget - used - 1;
+    const span = 2 ** left;
+    const safeLo = Math.max(a, b + 1 - span), safeHi = Math.min(b, a - 1 + span);
     let q: number;
-    const mustBisect = bitsNeeded(remaining) >= budget - used;
+    const mustBisect = safeLo > safeHi; // cannot happen while the invariant holds; bisect anyway
     if (probes.length === 0 && !mustBisect) {
       q = firstGuess;
     } else if (!mustBisect) {
@@ -134,7 +137,7 @@ function searchVariant(encodeAt: (q: number) => Probe, qLo: number, qHi: number,
       // the outcomes left are a-1 ('good' is the answer, or nothing fits) .. b: split them in halves
       q = a - 1 + Math.ceil((b - a + 2) / 2);
     }
-    q = Math.min(b, Math.max(a, q));
+    q = mustBisect ? Math.min(b, Math.max(a, q)) : Math.min(safeHi, Math.max(safeLo, q));
     const p = encodeAt(q);
     used++;
     probes.push(p);

@@ -112,6 +112,25 @@ test('kiosk mode: no saving offered, nothing stored; the idle wipe clears the fo
   await expect(page.getByLabel('自我鉴定全文（可粘贴）')).toHaveValue('');
 });
 
+test('English locale; print preview shows only the paper-form text', async ({ page }) => {
+  await page.clock.setFixedTime(TODAY);
+  await page.goto('./?lang=en#/form');
+  await expect(page.getByRole('heading', { name: 'Registration form helper' })).toBeVisible();
+  const e = page.getByTestId('form-entry').first();
+  await e.getByLabel('Start month').fill('2019.09');
+  await e.getByLabel('End month').fill('2022.06');
+  await e.getByLabel('School or employer').fill('安徽某某职业技术学院');
+  await e.getByLabel('Role').fill('学生');
+  await expect(page.getByTestId('form-finding')).toContainText('The last entry (1) ends 2022.06 but it is now 2026.03');
+  await page.getByRole('button', { name: 'Insert “待业” (2022.07—至今)' }).click();
+  await expect(page.getByTestId('form-preview')).toHaveText('2019.09—2022.06  安徽某某职业技术学院  学生\n2022.07—至今  待业');
+  await page.evaluate(() => document.body.classList.add('zk-print-form'));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('form-preview')).toBeVisible();
+  expect(await page.locator('#h-form').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+  expect(await page.getByTestId('form-preview').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+});
+
 test('axe: no serious violations; screenshots at 390×844 and 1366×768', async ({ browser, baseURL }) => {
   for (const [w, h] of [[390, 844], [1366, 768]] as const) {
     const context = await browser.newContext({ baseURL, viewport: { width: w, height: h } });

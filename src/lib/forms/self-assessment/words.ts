@@ -94,6 +94,17 @@ export const WRONG_WORDS: ReadonlyArray<readonly [wrong: string, right: string]>
   ['悬梁刺骨', '悬梁刺股'],
   ['穿流不息', '川流不息'],
   ['旁证博引', '旁征博引'],
+  ['勤勤肯肯', '勤勤恳恳'],
+  ['任劳任冤', '任劳任怨'],
+  ['吃苦耐牢', '吃苦耐劳'],
+  ['辉皇', '辉煌'],
+  ['犹预', '犹豫'],
+  ['部份', '部分'],
+  ['身分证', '身份证'],
+  ['名符其实', '名副其实'],
+  ['一诺千斤', '一诺千金'],
+  ['独挡一面', '独当一面'],
+  ['各抒已见', '各抒己见'],
 ];
 
 /** A regular-expression rule for words whose right form depends on what follows (截止/截至, 的/地/得). */
@@ -109,8 +120,8 @@ const RESULT = '(?:好|出色|扎实|到位|优秀|充实|顺利|愉快|踏实|�
 const MANNER = '(?:认真|努力|积极|主动|刻苦|虚心|耐心|踏实|顺利|圆满|按时|独立|出色|不断|逐步|默默)';
 
 export const PATTERN_RULES: readonly PatternRule[] = [
-  // 自已 → 自己, but not in 各自已经 / 来自已有 (a word ending in 自 followed by 已).
-  { kind: 'word', re: /(?<![各独亲来出暗擅私径源发])(自已)/dgu, right: '自己' },
+  // 自已 → 自己, but not in 各自已经 / 来自已有 (a word ending in 自 followed by 已) nor in 激动得不能自已.
+  { kind: 'word', re: /(?<![各独亲来出暗擅私径源发])(?<!不能)(自已)/dgu, right: '自己' },
   // 己经 → 已经, but not in 自己经常 / 知己经过.
   { kind: 'word', re: /(?<![自知异利])(己经)/dgu, right: '已经' },
   // 截至 + a time point ("截至目前", "截至2026年3月"); 截止 means "to end" and follows the date.

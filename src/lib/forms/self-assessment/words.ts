@@ -22,7 +22,6 @@ export const WRONG_WORDS: ReadonlyArray<readonly [wrong: string, right: string]>
   ['心浮气燥', '心浮气躁'],
   ['名列前矛', '名列前茅'],
   ['尊纪守法', '遵纪守法'],
-  ['尊守', '遵守'],
   ['专心至志', '专心致志'],
   ['全神惯注', '全神贯注'],
   ['持之以衡', '持之以恒'],
@@ -68,9 +67,7 @@ export const WRONG_WORDS: ReadonlyArray<readonly [wrong: string, right: string]>
   ['精神焕散', '精神涣散'],
   ['松驰', '松弛'],
   ['必竟', '毕竟'],
-  ['即然', '既然'],
   ['布署', '部署'],
-  ['专研', '钻研'],
   ['尽职尽则', '尽职尽责'],
   ['做为一名', '作为一名'],
   ['做为一个', '作为一个'],
@@ -124,6 +121,10 @@ export const PATTERN_RULES: readonly PatternRule[] = [
   { kind: 'word', re: /(?<![各独亲来出暗擅私径源发])(?<!不能)(自已)/dgu, right: '自己' },
   // 己经 → 已经, but not in 自己经常 / 知己经过.
   { kind: 'word', re: /(?<![自知异利])(己经)/dgu, right: '已经' },
+  // Short words guarded against the characters around them ("自尊守信", "中专研修", "立即然后").
+  { kind: 'word', re: /(?<!自)(尊守)/dgu, right: '遵守' },
+  { kind: 'word', re: /(专研)(?![究修发制])/dgu, right: '钻研' },
+  { kind: 'word', re: /(?<![立随])(即然)/dgu, right: '既然' },
   // 截至 + a time point ("截至目前", "截至2026年3月"); 截止 means "to end" and follows the date.
   { kind: 'jiezhi', re: /(截止)(?=目前|今日|今天|现在|当前|本月|本年|[0-9０-９]{4}年|[0-9０-９]{1,2}月)/dgu, right: '截至' },
   // Verb + 得 + degree + result: "做得很好". "做的很好" is wrong only with a degree word and a result after it.

@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { resolve } from 'node:path';
+import scrubUrls from './scripts/vite/scrub-urls.mjs';
 
 const outDir = process.env.E2E_OUTDIR || 'dist';
 
@@ -52,9 +53,16 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,wasm,task,tflite,ttf,png,svg,ico,webmanifest,json}'],
         maximumFileSizeToCacheInBytes: 48 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The first install controls the open page at once (offline without a reload); updates still wait for the
+        // user's "新版本可用，点击更新" (registerType 'prompt': no skipWaiting).
+        clientsClaim: true,
+        // Our pages are static; query parameters (?kiosk=1, ?origin=…, ?lang=en) are read by the app, so any of them
+        // must still be served from the precache when offline.
+        ignoreURLParametersMatching: [/.*/],
         navigateFallback: null,
       },
     }),
+    scrubUrls(),
   ],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],

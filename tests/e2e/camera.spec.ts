@@ -46,8 +46,8 @@ test('camera: live hints, 3-2-1, saved frame un-mirrored, then checked', async (
     return btoa(s2);
   }, { b64, W, H });
   await page0.close();
-  mkdirSync('test-results', { recursive: true });
-  const file = join(process.cwd(), 'test-results', 'fake-camera.y4m');
+  mkdirSync('tests/artifacts/screens', { recursive: true });
+  const file = join(process.cwd(), 'tests', 'artifacts', 'fake-camera.y4m');
   writeFileSync(file, Buffer.from(y4m, 'base64'));
 
   // 2. A browser whose camera is that file.
@@ -66,7 +66,7 @@ test('camera: live hints, 3-2-1, saved frame un-mirrored, then checked', async (
     await expect(hint).not.toBeEmpty({ timeout: 60_000 });
     // The preview is mirrored on screen.
     await expect(page.locator('.camera video')).toHaveCSS('transform', /matrix\(-1, 0, 0, 1/);
-    await page.screenshot({ path: 'test-results/screens/camera.png' });
+    await page.screenshot({ path: 'tests/artifacts/screens/camera.png' });
     await page.getByRole('button', { name: /拍照（3 秒倒计时）/ }).click();
     await expect(page.locator('[data-verdict]').first()).toBeVisible({ timeout: 120_000 });
     // The saved photo: the red marker must still be at the top-left (not mirrored to the top-right).

@@ -9,7 +9,7 @@ import { PHOTOS_DIR, readManifest } from '../helpers/shared.ts';
 import { inspectFile } from '../../src/lib/jpeg/inspect.ts';
 import { parseCsv, CSV_COLUMNS } from '../../src/lib/view/batch-csv.ts';
 
-const ART = 'test-results/screens';
+const ART = 'tests/artifacts/screens';
 mkdirSync(ART, { recursive: true });
 
 test('upload → report → fix → download a compliant JPEG', async ({ page }) => {

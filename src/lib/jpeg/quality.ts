@@ -11,29 +11,9 @@
  * arithmetic-coded or lossless files have no DQT and get no estimate.
  */
 
-/** Annex K, Table K.1 — luminance, natural (row-major) order. */
-export const IJG_LUMA: readonly number[] = [
-  16, 11, 10, 16, 24, 40, 51, 61,
-  12, 12, 14, 19, 26, 58, 60, 55,
-  14, 13, 16, 24, 40, 57, 69, 56,
-  14, 17, 22, 29, 51, 87, 80, 62,
-  18, 22, 37, 56, 68, 109, 103, 77,
-  24, 35, 55, 64, 81, 104, 113, 92,
-  49, 64, 78, 87, 103, 121, 120, 101,
-  72, 92, 95, 98, 112, 100, 103, 99,
-];
-
-/** Annex K, Table K.2 — chrominance, natural order. */
-export const IJG_CHROMA: readonly number[] = [
-  17, 18, 24, 47, 99, 99, 99, 99,
-  18, 21, 26, 66, 99, 99, 99, 99,
-  24, 26, 56, 99, 99, 99, 99, 99,
-  47, 66, 99, 99, 99, 99, 99, 99,
-  99, 99, 99, 99, 99, 99, 99, 99,
-  99, 99, 99, 99, 99, 99, 99, 99,
-  99, 99, 99, 99, 99, 99, 99, 99,
-  99, 99, 99, 99, 99, 99, 99, 99,
-];
+/** Annex K, Tables K.1 / K.2 (natural order): one copy in the project, shared with the encoder. */
+import { STD_LUMA_QUANT as IJG_LUMA, STD_CHROMA_QUANT as IJG_CHROMA } from '../encode/tables.ts';
+export { IJG_LUMA, IJG_CHROMA };
 
 /** libjpeg `jpeg_quality_scaling`: quality 1..100 → percentage scale (5000/q below 50, else 200 − 2q). */
 export function ijgScale(quality: number): number {

@@ -5,7 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import type { PhotoReport } from '../core/report-types.ts';
 import type { Background } from '../platform/embed-api.ts';
-import { analyzePhoto, fixPhoto, type FixOutcome } from '../platform/photo-service.ts';
+import { analyzePhoto, fixPhoto, type FixOutcome, type RunOptions } from '../platform/photo-service.ts';
 
 export type PhotoStatus = 'idle' | 'working' | 'fixing' | 'done' | 'error';
 export type BackgroundChoice = 'auto' | Background;
@@ -31,21 +31,17 @@ export class PhotoSession {
     this.previewUrl = null;
   }
 
-  async analyze(file: File): Promise<void> {
+  /** Run one step: cancels the previous run; an aborted run never writes its result or error. */
+  async #run<T>(status: PhotoStatus, step: (opts: RunOptions) => Promise<T>, done: (value: T) => void): Promise<void> {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    this.#revoke();
-    this.file = file;
-    this.report = null;
-    this.fixed = null;
+    this.status = status;
     this.error = null;
-    this.status = 'working';
     this.stage = null;
-    this.previewUrl = URL.createObjectURL(file);
     try {
-      const report = await analyzePhoto(file, { signal: abort.signal, onProgress: (p) => (this.stage = String(p)) });
+      const value = await step({ signal: abort.signal, onProgress: (p) => (this.stage = String(p)) });
       if (abort.signal.aborted) return;
-      this.report = report;
+      done(value);
       this.status = 'done';
     } catch (err) {
       if (abort.signal.aborted) return;
@@ -56,26 +52,21 @@ export class PhotoSession {
     }
   }
 
-  async fix(): Promise<void> {
-    if (!this.file) return;
-    this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+  analyze(file: File): Promise<void> {
+    this.#revoke();
+    this.file = file;
+    this.report = null;
+    this.fixed = null;
+    this.previewUrl = URL.createObjectURL(file);
+    return this.#run('working', (o) => analyzePhoto(file, o), (report) => (this.report = report));
+  }
+
+  fix(): Promise<void> {
+    const file = this.file;
+    if (!file) return Promise.resolve();
     if (this.fixed?.url) URL.revokeObjectURL(this.fixed.url);
     this.fixed = null;
-    this.status = 'fixing';
-    this.error = null;
-    try {
-      const out = await fixPhoto(this.file, this.background, { signal: abort.signal, onProgress: (p) => (this.stage = String(p)) });
-      if (abort.signal.aborted) return;
-      this.fixed = { ...out, url: out.photo ? URL.createObjectURL(out.photo) : null };
-      this.status = 'done';
-    } catch (err) {
-      if (abort.signal.aborted) return;
-      this.error = err instanceof Error ? err.message : String(err);
-      this.status = 'error';
-    } finally {
-      if (this.#abort === abort) this.stage = null;
-    }
+    return this.#run('fixing', (o) => fixPhoto(file, this.background, o), (out) => (this.fixed = { ...out, url: out.photo ? URL.createObjectURL(out.photo) : null }));
   }
 
   /** A sensible download name: the original name's stem + "_480x640.jpg". */

@@ -9,7 +9,7 @@ const outDir = process.env.E2E_OUTDIR || 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_RESULTS || 'test-results',
   timeout: 120_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,

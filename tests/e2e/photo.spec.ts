@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { PHOTOS_DIR, readManifest } from '../helpers/shared.ts';
 import { inspectFile } from '../../src/lib/jpeg/inspect.ts';
 import { parseCsv, CSV_COLUMNS } from '../../src/lib/view/batch-csv.ts';
+import { extractPdfText } from '../unit/pdf/extract.ts';
 
 const ART = 'tests/artifacts/screens';
 mkdirSync(ART, { recursive: true });
@@ -39,6 +40,16 @@ test('upload → report → fix → download a compliant JPEG', async ({ page })
   expect(facts.trailingBytes).toBe(0);
   expect(facts.metadata).toEqual([]);
   await page.screenshot({ path: `${ART}/photo-fixed-desktop.png`, fullPage: true });
+  // Print sheet: the fixed photo embedded unchanged + every rule of the re-check.
+  const [sheet] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: /下载检查单/ }).click()]);
+  expect(sheet.suggestedFilename()).toBe('a_man-grey-hivision-demo_480x640-检查单.pdf');
+  const pdf = new Uint8Array(readFileSync(await sheet.path()));
+  const { text, images } = await extractPdfText(pdf);
+  expect(text).toContain('毕业证书照片检查单');
+  for (const rule of ['P-FMT-JPEG', 'P-GEO-HEADTOP', 'P-GEO-EYES', 'P-GEO-FACEW', 'P-BG-COLOR']) expect(text).toContain(rule);
+  expect(images).toBeGreaterThanOrEqual(1);
+  // The JPEG is embedded byte for byte (DCTDecode, no re-compression).
+  expect(Buffer.from(pdf).includes(Buffer.from(bytes.subarray(0, 4000)))).toBe(true);
 });
 
 test('batch of ≥ 40 shared photos → CSV rows match the per-photo reports', async ({ page }) => {

@@ -99,6 +99,11 @@ export interface PdfDocument {
    */
   addTable(rows: readonly (readonly string[])[], opts?: TableOptions): void;
   newPage(): void;
+  /**
+   * A JPEG placed as it is (its bytes are embedded unchanged, DCTDecode — no re-compression), `widthMm` × `heightMm`,
+   * at the left margin (or `xMm`), with an optional caption under it.
+   */
+  addJpeg(bytes: Uint8Array, widthMm: number, heightMm: number, opts?: { xMm?: number; caption?: string }): void;
   /** Characters the font lacks, drawn as images, in order of first use (no duplicates). */
   readonly imageCharacters: string[];
   /** Finish (page footers) and return the file. Call after all content; later calls return the same file. */
@@ -509,6 +514,13 @@ export async function createPdfDocument(opts: PdfOptions = {}): Promise<PdfDocum
       open();
       doc.addPage();
       y = marginMm;
+    },
+    addJpeg(bytes, widthMm, heightMm, opts = {}) {
+      open();
+      ensure(heightMm + (opts.caption ? 8 : 2));
+      doc.addImage(bytes, 'JPEG', opts.xMm ?? marginMm, y, widthMm, heightMm, `zk-jpeg-${images++}`, 'NONE');
+      y += heightMm + 2;
+      if (opts.caption) api.addText(opts.caption, { sizePt: 8 });
     },
     save() {
       return new Blob([api.bytes() as BlobPart], { type: 'application/pdf' });

@@ -101,5 +101,13 @@ const messages: Record<string, string> = {
   'photoui.change.bg.white': 'Background replaced with white RGB(255,255,255)',
   'photoui.change.encode': 'Saved as JPEG: quality {quality}, {bytes} bytes, chroma {subsampling}, 300 dpi, {encodes} encodes; EXIF and other metadata removed',
   'photoui.change.denoise': 'To fit the size window the background was lightly denoised (level {level}); the face is unchanged',
+  'photoui.sheet.button': 'Download the check sheet (PDF, printable)',
+  'photoui.sheet.title': 'Diploma photo check sheet',
+  'photoui.sheet.generated': 'Made on this device on {date}; nothing was uploaded.',
+  'photoui.sheet.photo': 'Photo at its print size: 480×640 px @ 300 dpi ≈ 40.6 × 54.2 mm (JPEG embedded unchanged)',
+  'photoui.sheet.col.rule': 'Rule',
+  'photoui.sheet.col.status': 'Result',
+  'photoui.sheet.col.note': 'Explanation',
+  'photoui.sheet.failed': 'Cannot make the check sheet: {message}',
 };
 export default messages;

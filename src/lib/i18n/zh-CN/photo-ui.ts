@@ -101,5 +101,13 @@ const messages: Record<string, string> = {
   'photoui.change.bg.white': '背景替换为白色 RGB(255,255,255)',
   'photoui.change.encode': '保存为 JPEG：品质 {quality}，{bytes} 字节，色度采样 {subsampling}，300 dpi，共编码 {encodes} 次；已去除 EXIF 等元数据',
   'photoui.change.denoise': '为控制文件大小，对背景做了轻度降噪（等级 {level}），面部未改动',
+  'photoui.sheet.button': '下载检查单（PDF，可打印）',
+  'photoui.sheet.title': '毕业证书照片检查单',
+  'photoui.sheet.generated': '在本机生成于 {date}，未上传任何数据。',
+  'photoui.sheet.photo': '照片按实际打印尺寸排版：480×640 像素 @ 300 dpi ≈ 40.6 × 54.2 mm（JPEG 原样嵌入）',
+  'photoui.sheet.col.rule': '规则',
+  'photoui.sheet.col.status': '结论',
+  'photoui.sheet.col.note': '说明',
+  'photoui.sheet.failed': '无法生成检查单：{message}',
 };
 export default messages;

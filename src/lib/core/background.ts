@@ -300,7 +300,7 @@ export function detectBorders(img: RgbaImage): BorderStats {
       const med = medianLab(labs)!;
       let s2 = 0;
       for (const l of labs) s2 += (l[0] - med[0]) ** 2;
-      return { med, stdL: Math.sqrt(s2 / labs.length), black: blackN / labs.length };
+      return { med, labs, stdL: Math.sqrt(s2 / labs.length), black: blackN / labs.length };
     };
     const first = line(0);
     let depth = 0;
@@ -310,8 +310,12 @@ export function detectBorders(img: RgbaImage): BorderStats {
       depth++;
     }
     if (depth >= PHOTO_SPEC.minBorderPx.value && depth < depthMax) {
+      // An added frame ends in a step along (almost) the whole edge. A plain background that meets the person's
+      // shoulder or hair part of the way along does not: there the step is only where the person is.
       const inner = line(Math.min(depthMax, depth + 2));
-      if (deltaE2000(inner.med, first.med) > 15) bands[side] = depth;
+      let stepped = 0;
+      for (let k = 0; k < inner.labs.length; k++) if (deltaE2000(inner.labs[k], first.med) > 15) stepped++;
+      if (deltaE2000(inner.med, first.med) > 15 && stepped >= inner.labs.length * 0.8) bands[side] = depth;
     }
     // Black edge: the outer lines mostly black while the image a little further in is not.
     const inner = line(Math.max(3, Math.floor((horiz ? img.height : img.width) * 0.2)));

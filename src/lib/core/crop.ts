@@ -58,6 +58,9 @@ export interface FramingFailure {
 
 export type FramingResult = Framing | FramingFailure;
 
+/** Least margin (px) kept inside every range when framing is traded to avoid padding under the shoulders. */
+const BOTTOM_TRADE_MARGIN_PX = 10;
+
 const OUT_W = PHOTO_SPEC.width.value;
 const OUT_H = PHOTO_SPEC.height.value;
 const H = PHOTO_SPEC.headTop;
@@ -106,6 +109,30 @@ export function solveFraming(input: FramingInput): FramingResult {
   const framing = build(s, t, m, input);
   if (m < 0) {
     return { ok: false, code: d / fw < minRatio ? 'head-too-short' : 'head-too-long', ratio: d / fw, minRatio, maxRatio, best: framing };
+  }
+  if (framing.pad.bottom > 0.5) {
+    // Padding under the shoulders cannot be filled honestly (it would continue the background under the body, which
+    // reads as an added band). Trade margin for it: keep every range at least BOTTOM_TRADE_MARGIN_PX inside (or the
+    // best margin when that is smaller) and, among such framings, take the one with the least bottom padding —
+    // a larger scale and/or a crop moved up (padding above the hair is just more background).
+    const req = Math.min(m, BOTTOM_TRADE_MARGIN_PX);
+    let best: { s: number; t: number; bottom: number; margin: number } | null = null;
+    for (let i = 0; i <= N; i++) {
+      const sc = sLo + ((sHi - sLo) * i) / N;
+      const A0 = Math.min(sc * ht - H.min, sc * ey - E.min);
+      const B0 = Math.min(H.max - sc * ht, E.max - sc * ey);
+      const mf = Math.min(sc * fw - F.min, F.max - sc * fw);
+      if (mf < req) continue;
+      const tMin = req - B0, tMax = A0 - req;
+      if (tMin > tMax) continue;
+      const tt = tMin;
+      const bottom = Math.max(0, tt + OUT_H - sc * srcHeight);
+      const margin = Math.min(mf, A0 - tt, B0 + tt);
+      if (!best || bottom < best.bottom - 0.5 || (Math.abs(bottom - best.bottom) <= 0.5 && margin > best.margin)) best = { s: sc, t: tt, bottom, margin };
+    }
+    if (best && best.bottom < framing.pad.bottom - 0.5) {
+      return { ok: true, ...build(best.s, best.t, best.margin, input) };
+    }
   }
   return { ok: true, ...framing };
 

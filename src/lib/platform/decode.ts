@@ -18,10 +18,14 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-export async function decodeToBitmap(bytes: Uint8Array, mime: string): Promise<ImageBitmap> {
+/** Decode (EXIF orientation applied); with `resize` (oriented size) the browser scales while decoding. */
+export async function decodeToBitmap(bytes: Uint8Array, mime: string, resize?: { width: number; height: number }): Promise<ImageBitmap> {
   const blob = new Blob([bytes as BlobPart], { type: mime });
   try {
-    return await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'default' });
+    return await createImageBitmap(blob, {
+      imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'default',
+      ...(resize ? { resizeWidth: resize.width, resizeHeight: resize.height, resizeQuality: 'high' as const } : {}),
+    });
   } catch (err) {
     throw new DecodeError('undecodable', `图像无法解码（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
   }

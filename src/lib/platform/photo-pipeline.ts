@@ -6,6 +6,7 @@
 import { inspectFile } from '../jpeg/inspect.ts';
 import type { FileFacts, PhotoReport } from '../core/report-types.ts';
 import { buildReport } from '../core/report.ts';
+import { analyzeImage } from '../core/analyze.ts';
 import { solveFraming } from '../core/crop.ts';
 import { BG_LIGHT_BLUE, BG_WHITE, type Rgb } from '../core/compose.ts';
 import { renderPhoto } from '../encode/pipeline.ts';
@@ -24,8 +25,18 @@ export interface PipelineDeps {
 
 /** Formats the browser decodes itself (GIF: first frame). */
 const BROWSER_DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'bmp']);
-/** Longest side of the pixels handed to the measurements (larger photos are measured on a reduced copy). */
-const MEASURE_MAX_SIDE = 4096;
+/**
+ * Longest side of the pixels the pipeline works on: larger photos are decoded straight to a reduced copy (the
+ * browser's decoder scales while decoding), measured there, and the measurements mapped back to the photo's pixels.
+ * 2600 px is more than five times the 480 px output, so the fix loses nothing.
+ */
+const WORK_MAX_SIDE = 2600;
+
+/** Width × height after EXIF orientation, from the header (null when the header does not say). */
+function orientedSize(f: FileFacts): [number, number] | null {
+  if (!f.storedWidth || !f.storedHeight) return null;
+  return f.orientation >= 5 && f.orientation <= 8 ? [f.storedHeight, f.storedWidth] : [f.storedWidth, f.storedHeight];
+}
 
 export interface Analysis {
   report: PhotoReport;
@@ -54,7 +65,10 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   }
   let bitmap: ImageBitmap;
   try {
-    bitmap = facts.format === 'heic' ? await deps.decodeHeic!(bytes) : await decodeToBitmap(bytes, facts.mime);
+    const size = orientedSize(facts);
+    const long = size ? Math.max(size[0], size[1]) : 0;
+    const resize = size && long > WORK_MAX_SIDE ? { width: Math.round((size[0] * WORK_MAX_SIDE) / long), height: Math.round((size[1] * WORK_MAX_SIDE) / long) } : undefined;
+    bitmap = facts.format === 'heic' ? await deps.decodeHeic!(bytes) : await decodeToBitmap(bytes, facts.mime, resize);
   } catch (err) {
     const problem = `图像无法解码（${err instanceof Error ? err.message : String(err)}）`;
     return { facts, report: buildReport({ facts: { ...facts, problem }, faces: [], now }) };
@@ -62,15 +76,22 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   deps.progress?.('detect');
   const detector = await deps.detector();
   const det = await detector.detect(bitmap, bitmap.width, bitmap.height);
-  const px = bitmapToRgba(bitmap, MEASURE_MAX_SIDE);
+  const px = bitmapToRgba(bitmap, WORK_MAX_SIDE);
   const image: RgbaImage = { width: px.width, height: px.height, data: px.data };
   // Landmarks in the measured image's pixels; drawings (anime, cartoons) are not photographs of a person.
   const all = det.faces.map((f) => scaleLandmarks(f.landmarks, px.scale));
   const faces = all.filter((lm) => !drawnScore(image, lm).drawn);
   deps.progress?.('measure');
-  let report = buildReport({ facts, image, faces, now });
-  if (px.scale !== 1) report = unscaleMeasure({ ...report, file: { ...report.file, width: bitmap.width, height: bitmap.height } }, px.scale);
-  return { facts, report, image, bitmap, scale: px.scale, faces, drawnFaces: all.length - faces.length };
+  // Pixels of the measured image per pixel of the photo (decode-time and read-time reductions together).
+  const full = orientedSize(facts) ?? [bitmap.width, bitmap.height];
+  const scale = image.width / full[0];
+  let report: PhotoReport;
+  if (image.width === full[0]) report = buildReport({ facts, image, faces, now });
+  else {
+    // Measured on the reduced copy; the file's own size comes from its header, the positions are mapped back.
+    report = unscaleMeasure(buildReport({ facts, faces, now, measured: analyzeImage(image, faces) }), scale);
+  }
+  return { facts, report, image, bitmap, scale, faces, drawnFaces: all.length - faces.length };
 }
 
 /** The report's `measure` must be in pixels of THIS image: undo the reduction used for measuring. */

@@ -40,18 +40,19 @@ export interface PersonSegmenter {
 }
 
 /**
- * Long side (px) images are reduced to before detection; landmarks are mapped back to full resolution.
- * Measured on the shared photos: reducing to 1024 px shifts landmarks by 1.7–2.8 px (of the full image) against the
- * full-resolution reference, because the landmark model then samples its face crop from different pixels. 2600 px
- * keeps every ordinary photo at full resolution and bounds the cost of 12–50 MP camera files.
+ * Size given to the model. Measured on the shared photos: reducing to 1024 px shifts landmarks by 1.7–2.8 px (of the
+ * full image) against the full-resolution reference, because the landmark model then samples its face crop from
+ * other pixels. So every ordinary photo (long side ≤ 2600 px) is detected at full resolution; larger camera files
+ * (12–50 MP), where a pixel or two is nothing and the image conversion dominates the cost, are reduced to 1280 px.
  */
-export const DETECT_MAX_SIDE = 2600;
+export const DETECT_FULL_RES_MAX_SIDE = 2600;
+export const DETECT_LARGE_SIDE = 1280;
 
 /** Size to give the model for an image of w × h (never upscales). */
-export function detectionSize(w: number, h: number, maxSide = DETECT_MAX_SIDE): { width: number; height: number; scale: number } {
+export function detectionSize(w: number, h: number): { width: number; height: number; scale: number } {
   const long = Math.max(w, h);
-  if (long <= maxSide) return { width: w, height: h, scale: 1 };
-  const scale = maxSide / long;
+  if (long <= DETECT_FULL_RES_MAX_SIDE) return { width: w, height: h, scale: 1 };
+  const scale = DETECT_LARGE_SIDE / long;
   return { width: Math.max(1, Math.round(w * scale)), height: Math.max(1, Math.round(h * scale)), scale };
 }
 

@@ -16,9 +16,10 @@ describe('drawn-face plausibility on the shared photos (recorded landmarks, real
 describe('vision helpers', () => {
   it('never upscales and keeps the aspect ratio when reducing', () => {
     expect(detectionSize(480, 640)).toEqual({ width: 480, height: 640, scale: 1 });
-    const r = detectionSize(5200, 3900);
-    expect(r.width).toBe(2600);
-    expect(r.height).toBe(1950);
+    expect(detectionSize(2600, 1950).scale).toBe(1);
+    const r = detectionSize(4000, 3000);
+    expect(r.width).toBe(1280);
+    expect(r.height).toBe(960);
   });
   it('maps normalised landmarks to pixels (z in the x scale)', () => {
     expect(toPixelLandmarks([{ x: 0.5, y: 0.25, z: -0.1 }], 400, 800)).toEqual([[200, 200, -40]]);

@@ -1,0 +1,29 @@
+import { describe, it, expect } from 'vitest';
+import { detectBorders } from '../../../src/lib/core/background.ts';
+
+function image(w: number, h: number, paint: (x: number, y: number) => [number, number, number]) {
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    const [r, g, b] = paint(x, y);
+    const i = (y * w + x) * 4;
+    data[i] = r; data[i + 1] = g; data[i + 2] = b; data[i + 3] = 255;
+  }
+  return { width: w, height: h, data };
+}
+const BLUE: [number, number, number] = [100, 197, 255];
+const DARK: [number, number, number] = [30, 30, 60];
+
+describe('P-IMG-BORDER band detection', () => {
+  it('finds a frame added along a whole edge', () => {
+    const img = image(480, 640, (x, y) => (x < 20 || x >= 460 || y < 20 || y >= 620 ? [200, 30, 30] : y > 400 ? DARK : BLUE));
+    const b = detectBorders(img);
+    expect(b.bands.left).toBeGreaterThanOrEqual(18);
+    expect(b.bands.top).toBeGreaterThanOrEqual(18);
+  });
+  it('does not take a plain background that meets the shoulders part of the way down for a frame', () => {
+    // Light-blue background; a dark jacket fills the lower 45 % and reaches the left edge after 17 px of background.
+    const img = image(480, 640, (x, y) => (y > 350 && x > 17 ? DARK : y > 350 && x <= 17 && y > 600 ? DARK : BLUE));
+    const b = detectBorders(img);
+    expect(b.bands).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
+  });
+});

@@ -278,6 +278,12 @@ export interface BorderStats {
   black: Side[];
 }
 
+/**
+ * Channel maximum of a "black fill" pixel (rotation wedges, black frames are digitally black; black clothes at the
+ * bottom edge have texture and shading well above this even after JPEG compression).
+ */
+const BLACK_FILL_MAX = 14;
+
 /** Solid bands along the edges (frames, black edges): uniform lines from the edge that end in an abrupt step. */
 export function detectBorders(img: RgbaImage): BorderStats {
   const bands: Record<Side, number> = { top: 0, bottom: 0, left: 0, right: 0 };
@@ -295,7 +301,7 @@ export function detectBorders(img: RgbaImage): BorderStats {
         const y = horiz ? (side === 'top' ? d : img.height - 1 - d) : k;
         const i = (y * img.width + x) * 4;
         labs.push(rgbToLab(img.data[i], img.data[i + 1], img.data[i + 2]));
-        if (Math.max(img.data[i], img.data[i + 1], img.data[i + 2]) < 30) blackN++;
+        if (Math.max(img.data[i], img.data[i + 1], img.data[i + 2]) < BLACK_FILL_MAX) blackN++;
       }
       const med = medianLab(labs)!;
       let s2 = 0;

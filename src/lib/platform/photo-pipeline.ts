@@ -143,54 +143,66 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     }
     const m = before.measure;
     const scale = a.scale ?? 1;
-    // Framing is solved in the measured image's pixels (the same pixels compose reads).
-    const framing = solveFraming({
-      srcWidth: a.image.width, srcHeight: a.image.height,
-      headTopPx: m.headTopPx * scale, eyeYPx: m.eyeYPx * scale, faceWidthPx: m.faceWidthPx * scale, faceCenterXPx: m.faceCenterXPx * scale,
-    });
-    if (!framing.ok) {
-      return { photo: null, before, after: null, changes: [], reason: framingReason(framing.code, framing.ratio) };
-    }
+    const image = a.image;
+    // Geometry in the measured image's pixels (the same pixels compose reads).
+    let geom = { headTopPx: m.headTopPx * scale, eyeYPx: m.eyeYPx * scale, faceWidthPx: m.faceWidthPx * scale, faceCenterXPx: m.faceCenterXPx * scale };
     const replace = background === 'blue' || background === 'white' || (background === 'auto' && BG_FAILS(before));
     const target = background === 'blue' ? { colour: BG_LIGHT_BLUE, key: 'blue' as const } : background === 'white' ? { colour: BG_WHITE, key: 'white' as const } : nearestReference(before);
-    const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
     let mask: { data: Float32Array; width: number; height: number } | null = null;
-    if (replace || padded) {
+    const getMask = async () => {
+      if (mask) return mask;
       deps.progress?.('segment');
       const seg = await deps.segmenter();
-      const small = Math.max(a.bitmap.width, a.bitmap.height) > 1024;
-      const input = small
-        ? await createImageBitmap(a.bitmap, { resizeWidth: Math.round((a.bitmap.width * 1024) / Math.max(a.bitmap.width, a.bitmap.height)), resizeHeight: Math.round((a.bitmap.height * 1024) / Math.max(a.bitmap.width, a.bitmap.height)), resizeQuality: 'high' })
-        : a.bitmap;
+      const bmp = a.bitmap!;
+      const long = Math.max(bmp.width, bmp.height);
+      const input = long > 1024 ? await createImageBitmap(bmp, { resizeWidth: Math.round((bmp.width * 1024) / long), resizeHeight: Math.round((bmp.height * 1024) / long), resizeQuality: 'high' }) : bmp;
       try {
         mask = await seg.segment(input);
       } finally {
-        if (small) input.close();
+        if (input !== bmp) input.close();
       }
-    }
-    deps.progress?.('compose');
-    const r = renderPhoto(a.image, framing.rect, { personMask: mask, background: replace && mask ? target.colour : 'keep' });
-    const enc = r.encode;
-    const changes: FixResult['changes'] = [];
-    changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
-    if (padded) changes.push({ key: 'photoui.change.pad', params: { top: Math.round(framing.pad.top), bottom: Math.round(framing.pad.bottom), left: Math.round(framing.pad.left), right: Math.round(framing.pad.right) } });
-    if (r.backgroundReplaced) changes.push({ key: `photoui.change.bg.${target.key}` });
-    if (!enc.ok || !enc.bytes) {
-      return { photo: null, before, after: null, changes, reason: encodeReason(enc.failure ?? 'no-fit') };
-    }
-    changes.push({ key: 'photoui.change.encode', params: { quality: enc.quality, bytes: enc.bytes.length, subsampling: enc.subsampling, encodes: enc.encodes } });
-    if (enc.denoise > 0) changes.push({ key: 'photoui.change.denoise', params: { level: enc.denoise } });
-    deps.progress?.('recheck');
+      return mask;
+    };
     const outName = name.replace(/\.[^.]*$/, '') + '_480x640.jpg';
-    const check = await analyzeBytes(enc.bytes, outName, deps);
-    check.bitmap?.close();
-    const after = check.report;
-    const fails = after.findings.filter((f) => f.status === 'fail').map((f) => f.rule);
-    if (fails.length) {
-      return { photo: null, before, after, changes, reason: `自动修正后仍有不符合的项目：${fails.join('、')}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。` };
+    let result: FixResult | null = null;
+    // Two attempts at most: when the re-check finds the framing off (e.g. dark hair on a dark background hid the true
+    // hair top until the background was replaced), frame again from what the re-check measured.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
+      if (!framing.ok) return result ?? { photo: null, before, after: null, changes: [], reason: framingReason(framing.code, framing.ratio) };
+      const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
+      const personMask = replace || padded ? await getMask() : null;
+      deps.progress?.('compose');
+      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep' });
+      const enc = r.encode;
+      const changes: FixResult['changes'] = [];
+      changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
+      if (padded) changes.push({ key: 'photoui.change.pad', params: { top: Math.round(framing.pad.top), bottom: Math.round(framing.pad.bottom), left: Math.round(framing.pad.left), right: Math.round(framing.pad.right) } });
+      if (r.backgroundReplaced) changes.push({ key: `photoui.change.bg.${target.key}` });
+      if (!enc.ok || !enc.bytes) return { photo: null, before, after: null, changes, reason: encodeReason(enc.failure ?? 'no-fit') };
+      changes.push({ key: 'photoui.change.encode', params: { quality: enc.quality, bytes: enc.bytes.length, subsampling: enc.subsampling, encodes: enc.encodes } });
+      if (enc.denoise > 0) changes.push({ key: 'photoui.change.denoise', params: { level: enc.denoise } });
+      deps.progress?.('recheck');
+      const check = await analyzeBytes(enc.bytes, outName, deps);
+      check.bitmap?.close();
+      const after = check.report;
+      const fails = after.findings.filter((f) => f.status === 'fail').map((f) => f.rule);
+      if (!fails.length) {
+        return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes };
+      }
+      result = { photo: null, before, after, changes, reason: `自动修正后仍有不符合的项目：${fails.join('、')}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。` };
+      const am = after.measure;
+      if (!am || !fails.every((f) => f.startsWith('P-GEO-'))) break;
+      // Map the output measurements back into the measured image.
+      const k = 1 / framing.scale;
+      geom = {
+        headTopPx: framing.rect.y + am.headTopPx * k,
+        eyeYPx: framing.rect.y + am.eyeYPx * k,
+        faceWidthPx: am.faceWidthPx * k,
+        faceCenterXPx: framing.rect.x + am.faceCenterXPx * k,
+      };
     }
-    const buf = enc.bytes.slice().buffer;
-    return { photo: buf, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes };
+    return result!;
   } finally {
     a.bitmap?.close();
   }

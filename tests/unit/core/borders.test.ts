@@ -27,3 +27,18 @@ describe('P-IMG-BORDER band detection', () => {
     expect(b.bands).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
   });
 });
+
+describe('P-IMG-BORDER on real photos', () => {
+  it('finds the black rotation wedge on the left of b_woman-black-outdoor.jpg', async () => {
+    const { loadPhoto } = await import('../../helpers/pixels.ts');
+    const b = detectBorders(loadPhoto('b_woman-black-outdoor.jpg'));
+    expect(b.black).toContain('left');
+  });
+  it('finds no border on plain studio photos', async () => {
+    const { loadPhoto } = await import('../../helpers/pixels.ts');
+    for (const f of ['a_cn-man-blue-idphoto.jpg', 'a_man-lightgrey-suit.jpg', 'a_man-grey-hivision-demo.jpg']) {
+      const b = detectBorders(loadPhoto(f));
+      expect(b.black, f).toEqual([]);
+    }
+  });
+});

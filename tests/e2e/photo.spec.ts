@@ -115,5 +115,14 @@ for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['desktop', { 
       const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious.map((v) => `${v.id}: ${v.help}`), route).toEqual([]);
     }
+    // English UI (zh-CN stays the default): every page in English, no overflow either.
+    for (const route of ['photo', 'uploads', 'eligibility', 'form']) {
+      await page.goto(`./?lang=en#/${route}`);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Graduation application pre-check');
+      await page.screenshot({ path: `${ART}/${route}-${name}-en.png`, fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${route} (en) overflows horizontally`).toBeLessThanOrEqual(0);
+    }
   });
 }

@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readManifest, readLandmarks } from '../helpers/shared.ts';
+import { readManifest, readLandmarks, PHOTOS_DIR } from '../helpers/shared.ts';
 import { NAMESPACE_URL } from '../../scripts/vite/scrub-urls.mjs';
 import { OUT_DIR, withPhotoInPage, recordRequests, isOwnOrigin } from './helpers/util.ts';
 
@@ -117,4 +117,29 @@ test('zero requests to any other origin during load, detection and 65 s idle', a
   const foreign = urls.filter((u) => !isOwnOrigin(u, baseURL!));
   expect(foreign).toEqual([]);
   expect(urls.length).toBeGreaterThan(3);
+});
+
+test('a 12 MP photo is measured on a reduced decode and reported in its own pixels', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./?debug=1');
+  const b64 = readFileSync(join(PHOTOS_DIR, 'a_man-lightgrey-suit.jpg')).toString('base64');
+  const r = await page.evaluate(async (b64) => {
+    for (let i = 0; i < 200 && !(globalThis as any).__zkDebug; i++) await new Promise((res) => setTimeout(res, 50));
+    const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))]));
+    const c = new OffscreenCanvas(4000, 3000);
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#ddd'; g.fillRect(0, 0, 4000, 3000);
+    g.drawImage(bmp, 500, 0, 3000, 3000);
+    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const d = (globalThis as any).__zkDebug;
+    const det = await d.detectFaces(blob);
+    const rep = await d.analyzePhoto(blob);
+    const lm = det.faces[0].landmarks;
+    return { w: rep.file.width, h: rep.file.height, faces: rep.faces, eyeY: rep.measure?.eyeYPx, faceW: rep.measure?.faceWidthPx, refEyeY: (lm[468][1] + lm[473][1]) / 2, refFaceW: Math.abs(lm[454][0] - lm[234][0]) };
+  }, b64);
+  expect([r.w, r.h]).toEqual([4000, 3000]);
+  expect(r.faces).toBe(1);
+  // Same place as a detection on the photo itself, within 1 % of the face width.
+  expect(Math.abs(r.eyeY! - r.refEyeY)).toBeLessThan(r.refFaceW * 0.01);
+  expect(Math.abs(r.faceW! - r.refFaceW)).toBeLessThan(r.refFaceW * 0.01);
 });

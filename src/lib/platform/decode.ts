@@ -18,14 +18,32 @@ export interface RgbaImage {
   data: Uint8ClampedArray;
 }
 
-/** Decode (EXIF orientation applied); with `resize` (oriented size) the browser scales while decoding. */
-export async function decodeToBitmap(bytes: Uint8Array, mime: string, resize?: { width: number; height: number }): Promise<ImageBitmap> {
+/**
+ * Decode (EXIF orientation applied). With `scaled` (the wanted size; only for images without EXIF rotation) WebCodecs'
+ * ImageDecoder decodes straight to that size — for JPEG by DCT scaling, ≈ 3× faster than a full 12 MP decode
+ * (measured: 78 ms vs 249 ms; `createImageBitmap` with resize options was slower still, 522 ms). Falls back to a
+ * full decode where ImageDecoder is missing or fails.
+ */
+export async function decodeToBitmap(bytes: Uint8Array, mime: string, scaled?: { width: number; height: number }): Promise<ImageBitmap> {
   const blob = new Blob([bytes as BlobPart], { type: mime });
+  if (scaled && typeof ImageDecoder !== 'undefined') {
+    let decoder: ImageDecoder | null = null;
+    try {
+      decoder = new ImageDecoder({ data: bytes, type: mime, desiredWidth: scaled.width, desiredHeight: scaled.height, preferAnimation: false });
+      const { image } = await decoder.decode({ frameIndex: 0 });
+      try {
+        return await createImageBitmap(image);
+      } finally {
+        image.close();
+      }
+    } catch {
+      /* fall through to the full decode */
+    } finally {
+      decoder?.close();
+    }
+  }
   try {
-    return await createImageBitmap(blob, {
-      imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'default',
-      ...(resize ? { resizeWidth: resize.width, resizeHeight: resize.height, resizeQuality: 'high' as const } : {}),
-    });
+    return await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'default' });
   } catch (err) {
     throw new DecodeError('undecodable', `图像无法解码（文件可能已损坏）：${err instanceof Error ? err.message : String(err)}`);
   }

@@ -67,7 +67,7 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   try {
     const size = orientedSize(facts);
     const long = size ? Math.max(size[0], size[1]) : 0;
-    const resize = size && long > WORK_MAX_SIDE ? { width: Math.round((size[0] * WORK_MAX_SIDE) / long), height: Math.round((size[1] * WORK_MAX_SIDE) / long) } : undefined;
+    const resize = size && long > WORK_MAX_SIDE && facts.orientation === 1 && facts.format !== 'gif' ? { width: Math.round((size[0] * WORK_MAX_SIDE) / long), height: Math.round((size[1] * WORK_MAX_SIDE) / long) } : undefined;
     bitmap = facts.format === 'heic' ? await deps.decodeHeic!(bytes) : await decodeToBitmap(bytes, facts.mime, resize);
   } catch (err) {
     const problem = `图像无法解码（${err instanceof Error ? err.message : String(err)}）`;

@@ -45,6 +45,13 @@ export interface ComposeOptions {
   fill?: 'continue' | Rgb;
   /** Feather width at the pad seam, output px (default 12). */
   featherPx?: number;
+  /**
+   * Output row from which a person cut by the photo's edge (shoulders, clothes) is continued into the padding
+   * instead of being cut off by the background fill — otherwise a pad under the shoulders is a flat band that
+   * reviewers (and P-IMG-BORDER) see as an added border. Above this row (hair, head) the person is never
+   * continued: nothing is invented there. Default: no continuation.
+   */
+  continuePersonFromY?: number;
 }
 
 export interface ComposeResult {
@@ -251,20 +258,24 @@ function coverageMap(src: RgbaImage, rect: SourceRect, ow: number, oh: number): 
   return out;
 }
 
-/** Map a source-space person mask (any resolution) into output space through the rectangle; 0 outside. */
-export function maskToOutput(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, ow = 480, oh = 640): Float32Array {
+/**
+ * Map a source-space person mask (any resolution) into output space through the rectangle; 0 outside, or with
+ * `clampToEdge` the mask's value at the nearest source edge.
+ */
+export function maskToOutput(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, ow = 480, oh = 640, clampToEdge = false): Float32Array {
   const out = new Float32Array(ow * oh);
   const mw = mask.width, mh = mask.height, m = mask.data;
   const kx = mw / srcW, ky = mh / srcH;
+  const inside = (v: number, n: number) => (clampToEdge ? Math.min(Math.max(v, 0), n - 1e-6) : v);
   for (let y = 0; y < oh; y++) {
-    const sy = rect.y + ((y + 0.5) * rect.height) / oh; // source coordinate (edges)
+    const sy = inside(rect.y + ((y + 0.5) * rect.height) / oh, srcH); // source coordinate (edges)
     if (sy < 0 || sy >= srcH) continue;
     let fy = sy * ky - 0.5;
     if (fy < 0) fy = 0;
     if (fy > mh - 1) fy = mh - 1;
     const y0 = Math.floor(fy), y1 = Math.min(mh - 1, y0 + 1), ty = fy - y0;
     for (let x = 0; x < ow; x++) {
-      const sx = rect.x + ((x + 0.5) * rect.width) / ow;
+      const sx = inside(rect.x + ((x + 0.5) * rect.width) / ow, srcW);
       if (sx < 0 || sx >= srcW) continue;
       let fx = sx * kx - 0.5;
       if (fx < 0) fx = 0;
@@ -335,6 +346,7 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
     }
   }
   const out = new Uint8ClampedArray(n * 4);
+  let ext: Float32Array | null = null;
   if (padded > 0) {
     const feather = Math.max(0, opts.featherPx ?? 12);
     const dist = distanceTo(pad, ow, oh);
@@ -361,10 +373,28 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
       // cells of 8 px: smooth, keeps a gentle wall gradient
       fill = pullPush(rgb, wgt, ow, oh, 3);
     }
+    // the person continued into the pad below `continuePersonFromY`: the resampler already gives padded pixels the
+    // nearest edge pixel's colour, so there the fill is simply not applied; fades out 32–64 px from the photo
+    ext = person && opts.continuePersonFromY !== undefined ? new Float32Array(n) : null;
+    if (ext && opts.personMask) {
+      const clamped = maskToOutput(opts.personMask, src.width, src.height, rect, ow, oh, true);
+      const covered = new Uint8Array(n);
+      for (let i = 0; i < n; i++) covered[i] = pad[i] ? 0 : 1;
+      const fromPhoto = distanceTo(covered, ow, oh);
+      const y0 = Math.max(0, Math.ceil(opts.continuePersonFromY!));
+      for (let y = y0; y < oh; y++) {
+        for (let x = 0; x < ow; x++) {
+          const i = y * ow + x;
+          if (!pad[i]) continue;
+          const fade = Math.min(1, Math.max(0, (64 - fromPhoto[i]) / 32));
+          ext[i] = clamped[i] * fade;
+        }
+      }
+    }
     for (let i = 0; i < n; i++) {
       const cov = coverage[i];
       let m: number; // share of the fill
-      if (pad[i]) m = 1 - cov;
+      if (pad[i]) m = (1 - cov) * (ext ? 1 - ext[i] : 1);
       else if (dist[i] < feather) {
         const t = 0.5 * (1 + Math.cos((Math.PI * dist[i]) / feather)); // 1 at the seam → 0 at featherPx
         m = t * (person ? 1 - person[i] : 1);
@@ -376,6 +406,8 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
       }
     }
   }
+  // what was continued is person for whatever comes next (background replacement keeps it)
+  if (ext && person) for (let i = 0; i < n; i++) if (ext[i] > person[i]) person[i] = ext[i];
   for (let i = 0; i < n; i++) {
     out[i * 4] = rgb[i * 3];
     out[i * 4 + 1] = rgb[i * 3 + 1];

@@ -19,6 +19,8 @@ export interface RenderOptions extends SizeSearchOptions {
   background?: 'keep' | Rgb;
   /** Pad fill when the rectangle extends beyond the photo (default: continue the background). */
   padFill?: 'continue' | Rgb;
+  /** Output row below which shoulders/clothes cut by the photo's edge are continued into the padding (composeCrop). */
+  continuePersonFromY?: number;
   /** Output size (default 480×640). */
   outWidth?: number;
   outHeight?: number;
@@ -49,6 +51,7 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     outHeight: opts.outHeight,
     personMask: opts.personMask ?? null,
     fill: opts.padFill ?? 'continue',
+    continuePersonFromY: opts.continuePersonFromY,
   });
   ms.compose = now() - t;
   let image = composed.image;

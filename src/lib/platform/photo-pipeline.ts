@@ -173,7 +173,9 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
       const personMask = replace || padded ? await getMask() : null;
       deps.progress?.('compose');
-      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep' });
+      // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
+      const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
+      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });

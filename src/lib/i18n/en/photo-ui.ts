@@ -96,7 +96,7 @@ const messages: Record<string, string> = {
   'photoui.hint.bright': 'Too bright — avoid direct strong light',
   'photoui.hint.ok': 'Good position — take the photo',
   'photoui.change.scale': 'Scaled to {percent}% and cropped to 480×640 px (no rotation, mirroring or warping)',
-  'photoui.change.pad': 'The photo was too small at the edges; padded with the background: top {top} px, bottom {bottom} px, left {left} px, right {right} px (seam blended)',
+  'photoui.change.pad': 'The photo was too small at the edges; padded: top {top} px, bottom {bottom} px, left {left} px, right {right} px (background filled with its colour, shoulders and clothes below the chin continued, seam blended)',
   'photoui.change.bg.blue': 'Background replaced with standard light blue RGB(100,197,255)',
   'photoui.change.bg.white': 'Background replaced with white RGB(255,255,255)',
   'photoui.change.encode': 'Saved as JPEG: quality {quality}, {bytes} bytes, chroma {subsampling}, 300 dpi, {encodes} encodes; EXIF and other metadata removed',

@@ -96,7 +96,7 @@ const messages: Record<string, string> = {
   'photoui.hint.bright': '光线过亮，请避免强光直射',
   'photoui.hint.ok': '位置合适，可以拍照',
   'photoui.change.scale': '按 {percent}% 缩放并裁剪到 480×640 像素（未旋转、未镜像、未变形）',
-  'photoui.change.pad': '照片边缘不够，用背景色补边：上 {top} px、下 {bottom} px、左 {left} px、右 {right} px（接缝已柔化）',
+  'photoui.change.pad': '照片边缘不够，已补边：上 {top} px、下 {bottom} px、左 {left} px、右 {right} px（背景处用背景色补齐，下巴以下的肩部和衣服顺延，接缝已柔化）',
   'photoui.change.bg.blue': '背景替换为标准浅蓝色 RGB(100,197,255)',
   'photoui.change.bg.white': '背景替换为白色 RGB(255,255,255)',
   'photoui.change.encode': '保存为 JPEG：品质 {quality}，{bytes} 字节，色度采样 {subsampling}，300 dpi，共编码 {encodes} 次；已去除 EXIF 等元数据',

@@ -28,11 +28,32 @@ describe('P-IMG-BORDER band detection', () => {
   });
 });
 
+describe('P-IMG-BORDER black edges', () => {
+  // deterministic noise
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  it('a zero-filled wedge along the left edge is a black edge', () => {
+    const img = image(480, 640, (x, y) => (x < 40 - y / 20 ? [Math.round(rnd() * 2), 0, Math.round(rnd() * 2)] : x < 200 ? [120, 150, 190] : [60, 50, 45]));
+    expect(detectBorders(img).black).toEqual(['left']);
+  });
+  it('a very dark but natural backdrop (noisy 4–16) along the left edge is not', () => {
+    const img = image(480, 640, (x) => {
+      const v = 4 + Math.round(rnd() * 12);
+      return x < 80 ? [v, v + 2, v + 4] : [120, 150, 190];
+    });
+    expect(detectBorders(img).black).toEqual([]);
+  });
+});
+
 describe('P-IMG-BORDER on real photos', () => {
   it('finds the black rotation wedge on the left of b_woman-black-outdoor.jpg', async () => {
     const { loadPhoto } = await import('../../helpers/pixels.ts');
     const b = detectBorders(loadPhoto('b_woman-black-outdoor.jpg'));
     expect(b.black).toContain('left');
+  });
+  it('does not take the dark edges of a dim flash snapshot or a night scene for an added black edge', async () => {
+    const { loadPhoto } = await import('../../helpers/pixels.ts');
+    for (const f of ['c_two-faces-tilted.jpg', 'c_blurry-dark.jpg']) expect(detectBorders(loadPhoto(f)).black, f).toEqual([]);
   });
   it('finds no border on plain studio photos', async () => {
     const { loadPhoto } = await import('../../helpers/pixels.ts');

@@ -178,6 +178,12 @@ export interface FaceImageStats {
   eyeDetail: number;
   /** Share of near-white pixels in the eye regions (glare on glasses). */
   eyeGlare: number;
+  /**
+   * Mouth-and-chin patch against the forehead skin (a face mask, a hand or an object over the lower face):
+   * L* difference (+ = lower face lighter), chroma drop (+ = lower face greyer) and hue difference in degrees
+   * (0–180). Null when either patch is off the image.
+   */
+  lowerFace: { dL: number; dC: number; dHue: number } | null;
 }
 
 /** The face box: between the cheek points, from a bit above the eyes to the mouth/chin. */
@@ -238,6 +244,18 @@ export function faceImageStats(img: RgbaImage, lm: FaceLandmarks, m: FaceMeasure
   const cheekY = m.eyeYPx + 0.3 * fw;
   const cL = regionL(img, m.eyeLeft[0] - 0.1 * fw, cheekY, 0.2 * fw, 0.12 * fw);
   const cR = regionL(img, m.eyeRight[0] - 0.1 * fw, cheekY, 0.2 * fw, 0.12 * fw);
+  // Lower face (mouth and chin, between the mouth corners) against the forehead (between the brows and above).
+  const mouthY = (lm[LM.lipUpperInner][1] + lm[LM.lipLowerInner][1]) / 2;
+  const mouthX = (lm[LM.mouthL][0] + lm[LM.mouthR][0]) / 2;
+  const lower = regionLab(img, mouthX - 0.15 * fw, mouthY - 0.02 * fw, 0.3 * fw, Math.max(2, m.chinYPx - 0.04 * fw - (mouthY - 0.02 * fw)));
+  const upper = regionLab(img, m.faceCenterXPx - 0.12 * fw, m.eyeYPx - 0.32 * fw, 0.24 * fw, 0.12 * fw);
+  let lowerFace: FaceImageStats['lowerFace'] = null;
+  if (lower && upper) {
+    const c1 = Math.hypot(lower[1], lower[2]), c0 = Math.hypot(upper[1], upper[2]);
+    let dh = Math.abs((Math.atan2(lower[2], lower[1]) - Math.atan2(upper[2], upper[1])) * (180 / Math.PI));
+    if (dh > 180) dh = 360 - dh;
+    lowerFace = { dL: lower[0] - upper[0], dC: c0 - c1, dHue: dh };
+  }
   return {
     sharpness,
     faceL: all / (GW * GH),
@@ -247,7 +265,22 @@ export function faceImageStats(img: RgbaImage, lm: FaceLandmarks, m: FaceMeasure
     eyeDarkness: (cL.mean + cR.mean) / 2 - (eL.mean + eR.mean) / 2,
     eyeDetail: (eL.std + eR.std) / 2,
     eyeGlare: (eL.bright + eR.bright) / 2,
+    lowerFace,
   };
+}
+
+/** Median Lab of a rectangle (about 12 × 12 samples); null when the rectangle is not on the image. */
+function regionLab(img: RgbaImage, x: number, y: number, w: number, h: number): Lab | null {
+  if (!(w > 0 && h > 0) || x < 0 || y < 0 || x + w > img.width || y + h > img.height) return null;
+  const sx = Math.max(1, w / 12), sy = Math.max(1, h / 12);
+  const labs: Lab[] = [];
+  for (let yy = y + sy / 2; yy < y + h; yy += sy) {
+    for (let xx = x + sx / 2; xx < x + w; xx += sx) {
+      const i = (clampInt(yy, img.height) * img.width + clampInt(xx, img.width)) * 4;
+      labs.push(rgbToLab(img.data[i], img.data[i + 1], img.data[i + 2]));
+    }
+  }
+  return medianLab(labs);
 }
 
 function clampInt(v: number, n: number): number {

@@ -64,6 +64,15 @@ export const PHOTO_SPEC = {
   eyeDarkness: ours('P-FACE-OCCLUSION', 28, 'L*'),
   /** P-FACE-OCCLUSION: share of clipped (glare) pixels in the eye region (ours). */
   eyeGlare: ours('P-FACE-OCCLUSION', 0.04, ''),
+  /**
+   * P-FACE-OCCLUSION: mouth-and-chin patch this much lighter (L*) than the forehead while also greyer (chroma drop
+   * ≥ lowerFaceChromaDrop) = a light face mask or object over the lower face (ours; measured: surgical mask +39 L*,
+   * +19 chroma; bare faces −43…+1 L*, beards darker).
+   */
+  lowerFaceLift: ours('P-FACE-OCCLUSION', 15, 'L*'),
+  lowerFaceChromaDrop: ours('P-FACE-OCCLUSION', 8, ''),
+  /** P-FACE-OCCLUSION: hue of the lower face this far from the forehead's = a coloured mask (ours; bare faces ≤ 47°). */
+  lowerFaceHue: ours('P-FACE-OCCLUSION', 75, '°'),
   /** P-BG-COLOR: reference colours (manual 附件3 二.1). */
   bgBlue: [100, 197, 255] as const,
   bgWhite: [255, 255, 255] as const,

@@ -102,6 +102,14 @@ describe('one added defect is found', () => {
     expect(st(base.img, 'P-FACE-OCCLUSION')).toBe('info');
     expect(st(img, 'P-FACE-OCCLUSION')).toBe('warn');
   });
+  it('a light-blue face mask over nose, mouth and chin → P-FACE-OCCLUSION warn', () => {
+    const img = copy(base.img);
+    const l = base.lm;
+    const x0 = l[234][0] + 8, x1 = l[454][0] - 8, y0 = l[1][1] - 12, y1 = l[152][1] + 6; // cheek to cheek, nose to chin
+    paint(img, (x, y) => (x >= x0 && x <= x1 && y >= y0 && y <= y1 ? [168, 205, 225] : null));
+    expect(st(base.img, 'P-FACE-OCCLUSION')).toBe('info');
+    expect(st(img, 'P-FACE-OCCLUSION')).toBe('warn');
+  });
   it('a person mask, when given, is used for the background', () => {
     const mask = { width: 48, height: 64, data: new Float32Array(48 * 64) };
     // mark everything that is not near-white as person

@@ -37,6 +37,14 @@ describe('MANIFEST categories vs findings', () => {
       expect(rep.verdict).toBe('fail');
     }
   }, 240_000);
+  it('the surgical-mask selfie → P-FACE-OCCLUSION warn (lower face); no single-face A/B photo gets that warning', () => {
+    const lower = (file: string) => report(file).findings.find((f) => f.rule === 'P-FACE-OCCLUSION')!;
+    expect(lower('c_face-mask-selfie.jpg').status).toBe('warn');
+    expect(lower('c_face-mask-selfie.jpg').message).toContain('口罩');
+    for (const r of manifest.filter((m) => /^[AB]$/.test(m.category) && m.faces === 1)) {
+      expect(lower(r.file).message, r.file).not.toContain('口罩');
+    }
+  }, 240_000);
   it('black-and-white photos → P-FMT-COLOR warn; colour photos do not', () => {
     for (const r of manifest) {
       const bw = /black-and-white/.test(r.notes);

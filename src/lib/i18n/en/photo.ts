@@ -85,6 +85,7 @@ const messages: Record<string, string> = {
   'photo.face.mouth.open': 'Mouth open (lip gap {v} × mouth width); lips must be naturally closed. Retake without a wide smile.',
   'photo.face.occl.info': 'Please check yourself: hair not covering brows, eyes or ears; no tinted (incl. contact) lenses, frames not covering the eyes, no glare; no head covering, earrings or necklace; no heavy make-up.',
   'photo.face.occl.dark': 'The eye region is much darker than the cheeks with little detail (difference {d}): tinted glasses or hair over the eyes? Retake.',
+  'photo.face.occl.lower': 'The mouth and chin differ clearly in colour from the forehead skin (lightness difference {d}): a face mask, a hand or an object may cover the lower face. The whole face must be visible: take the mask off or move the object away and take the photo again.',
   'photo.face.occl.glare': 'Strong glare in the eye region (about {p}% of pixels blown out); glasses must not reflect. Adjust the light and retake.',
 
   'photo.bg.none': 'Too little background is visible around the person to measure it. Make sure it is plain light blue or white.',

@@ -215,6 +215,8 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     const expected = `≤ ${S.maxRoll.value}°`;
     const v = round(Math.abs(roll), 1);
     if (Math.abs(roll) <= S.maxRoll.value) put('P-POSE-LEVEL', 'pass', 'photo.pose.level.ok', { deg: v }, { value: v, expected, official: false });
+    else if (Math.abs(roll) >= 135) put('P-POSE-LEVEL', 'fail', 'photo.pose.level.upside', { deg: v }, { value: v, expected, official: false });
+    else if (Math.abs(roll) >= 60) put('P-POSE-LEVEL', 'fail', 'photo.pose.level.sideways', { deg: v }, { value: v, expected, official: false });
     else put('P-POSE-LEVEL', 'fail', roll > 0 ? 'photo.pose.level.right' : 'photo.pose.level.left', { deg: v, max: S.maxRoll.value }, { value: v, expected, official: false });
 
     const yaw = Math.abs(face.yawDeg);

@@ -45,6 +45,13 @@ describe('MANIFEST categories vs findings', () => {
       expect(lower(r.file).message, r.file).not.toContain('口罩');
     }
   }, 240_000);
+  it('a photo whose pixels lie sideways → P-POSE-LEVEL fail that says so and how to rotate it; tilted heads get the tilt message', () => {
+    const level = (file: string) => report(file).findings.find((f) => f.rule === 'P-POSE-LEVEL')!;
+    expect(level('c_rotated-90.jpg').status).toBe('fail');
+    expect(level('c_rotated-90.jpg').message).toContain('横着');
+    expect(level('c_tilted-left.png').status).toBe('fail');
+    expect(level('c_tilted-left.png').message).not.toContain('横着');
+  });
   it('black-and-white photos → P-FMT-COLOR warn; colour photos do not', () => {
     for (const r of manifest) {
       const bw = /black-and-white/.test(r.notes);

@@ -73,6 +73,8 @@ const messages: Record<string, string> = {
 
   'photo.pose.level.ok': 'Eyes level (tilt {deg}°).',
   'photo.pose.level.right': 'Eyes not level: head tilted down to the right about {deg}° (suggested at most {max}°). The fix never rotates; retake with the head upright.',
+  'photo.pose.level.sideways': 'The photo is sideways: the person is turned by about {deg}°, probably because the phone was held the other way or the picture lost its orientation tag. Rotate it upright in your phone\'s gallery or on a computer first, then choose it again (this tool never rotates photos for you).',
+  'photo.pose.level.upside': 'The photo is upside down (the person is turned by about {deg}°). Turn it upright in your phone\'s gallery or on a computer first, then choose it again (this tool never rotates photos for you).',
   'photo.pose.level.left': 'Eyes not level: head tilted down to the left about {deg}° (suggested at most {max}°). The fix never rotates; retake with the head upright.',
   'photo.pose.front.ok': 'Facing the camera (turn about {yaw}°, up/down about {pitch}°).',
   'photo.pose.front.yaw': 'Face turned about {yaw}° (suggested at most {max}°); ears may not be symmetric. Retake facing the camera.',

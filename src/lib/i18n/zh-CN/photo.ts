@@ -76,6 +76,8 @@ const messages: Record<string, string> = {
 
   'photo.pose.level.ok': '双眼水平（倾斜 {deg}°）。',
   'photo.pose.level.right': '双眼不水平：头部向右下倾斜约 {deg}°（建议不超过 {max}°）。自动修正不会旋转照片，请端正头部、双眼平视后重新拍摄。',
+  'photo.pose.level.sideways': '照片是横着的：人像转了约 {deg}°，很可能是拍摄时手机方向不对或图片丢失了方向信息。请先在手机相册或电脑上把照片旋转成竖直方向再选择（本工具不会替您旋转照片）。',
+  'photo.pose.level.upside': '照片上下颠倒（人像转了约 {deg}°）。请先在手机相册或电脑上把照片转正后再选择（本工具不会替您旋转照片）。',
   'photo.pose.level.left': '双眼不水平：头部向左下倾斜约 {deg}°（建议不超过 {max}°）。自动修正不会旋转照片，请端正头部、双眼平视后重新拍摄。',
   'photo.pose.front.ok': '面向镜头（左右转动约 {yaw}°，上下约 {pitch}°）。',
   'photo.pose.front.yaw': '脸部没有正对镜头：左右转动约 {yaw}°（建议不超过 {max}°），耳朵可能不对称。请正面对着镜头重新拍摄。',

@@ -18,6 +18,9 @@ import { pullPush, resizeMask, type RgbaImage } from './matte.ts';
 
 export type Rgb = [number, number, number];
 
+/** Deepest pad (output px) into which shoulders and clothes are continued (see `continuePersonFromY`). */
+export const CONTINUE_MAX_PX = 40;
+
 /** Light blue of the platform's examples and plain white. */
 export const BG_LIGHT_BLUE: Rgb = [100, 197, 255];
 export const BG_WHITE: Rgb = [255, 255, 255];
@@ -49,7 +52,7 @@ export interface ComposeOptions {
    * Output row from which a person cut by the photo's edge (shoulders, clothes) is continued into the padding
    * instead of being cut off by the background fill — otherwise a pad under the shoulders is a flat band that
    * reviewers (and P-IMG-BORDER) see as an added border. Above this row (hair, head) the person is never
-   * continued: nothing is invented there. Default: no continuation.
+   * continued: nothing is invented there. Only for pads up to CONTINUE_MAX_PX deep. Default: no continuation.
    */
   continuePersonFromY?: number;
 }
@@ -374,22 +377,21 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
       fill = pullPush(rgb, wgt, ow, oh, 3);
     }
     // the person continued into the pad below `continuePersonFromY`: the resampler already gives padded pixels the
-    // nearest edge pixel's colour, so there the fill is simply not applied; fades out 32–64 px from the photo
+    // nearest edge pixel's colour, so there the fill is simply not applied. Only for a shallow pad (≤
+    // CONTINUE_MAX_PX deep everywhere below that row): deeper, the copied edge would show as streaks, and the fill is
+    // the lesser evil.
     ext = person && opts.continuePersonFromY !== undefined ? new Float32Array(n) : null;
     if (ext && opts.personMask) {
-      const clamped = maskToOutput(opts.personMask, src.width, src.height, rect, ow, oh, true);
       const covered = new Uint8Array(n);
       for (let i = 0; i < n; i++) covered[i] = pad[i] ? 0 : 1;
       const fromPhoto = distanceTo(covered, ow, oh);
       const y0 = Math.max(0, Math.ceil(opts.continuePersonFromY!));
-      for (let y = y0; y < oh; y++) {
-        for (let x = 0; x < ow; x++) {
-          const i = y * ow + x;
-          if (!pad[i]) continue;
-          const fade = Math.min(1, Math.max(0, (64 - fromPhoto[i]) / 32));
-          ext[i] = clamped[i] * fade;
-        }
-      }
+      let deepest = 0;
+      for (let i = y0 * ow; i < n; i++) if (pad[i] && fromPhoto[i] > deepest) deepest = fromPhoto[i];
+      if (deepest <= CONTINUE_MAX_PX) {
+        const clamped = maskToOutput(opts.personMask, src.width, src.height, rect, ow, oh, true);
+        for (let i = y0 * ow; i < n; i++) if (pad[i]) ext[i] = clamped[i];
+      } else ext = null;
     }
     for (let i = 0; i < n; i++) {
       const cov = coverage[i];

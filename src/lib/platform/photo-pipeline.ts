@@ -31,6 +31,11 @@ const BROWSER_DECODABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'bmp']);
  * 2600 px is more than five times the 480 px output, so the fix loses nothing.
  */
 const WORK_MAX_SIDE = 2600;
+/**
+ * Longest side for a check only (no fix): 1600 px still measures a phone photo's face at several hundred px —
+ * far finer than the 480 × 640 it must fit — and saves about a third of a 12 MP check (smaller decode and pixel read).
+ */
+export const ANALYZE_MAX_SIDE = 1600;
 
 /** Width × height after EXIF orientation, from the header (null when the header does not say). */
 function orientedSize(f: FileFacts): [number, number] | null {
@@ -54,7 +59,7 @@ function scaleLandmarks(lm: Landmarks, s: number): Landmarks {
 }
 
 /** Decode + detect + measure + report. Keeps the bitmap open for the fixer (caller closes it). */
-export async function analyzeBytes(bytes: Uint8Array, name: string, deps: PipelineDeps): Promise<Analysis> {
+export async function analyzeBytes(bytes: Uint8Array, name: string, deps: PipelineDeps, workMaxSide = WORK_MAX_SIDE): Promise<Analysis> {
   const now = deps.now?.() ?? new Date();
   const facts = inspectFile(bytes, name);
   const decodable = BROWSER_DECODABLE.has(facts.format) || (facts.format === 'heic' && !!deps.decodeHeic);
@@ -67,7 +72,7 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   try {
     const size = orientedSize(facts);
     const long = size ? Math.max(size[0], size[1]) : 0;
-    const resize = size && long > WORK_MAX_SIDE && facts.orientation === 1 && facts.format !== 'gif' ? { width: Math.round((size[0] * WORK_MAX_SIDE) / long), height: Math.round((size[1] * WORK_MAX_SIDE) / long) } : undefined;
+    const resize = size && long > workMaxSide && facts.orientation === 1 && facts.format !== 'gif' ? { width: Math.round((size[0] * workMaxSide) / long), height: Math.round((size[1] * workMaxSide) / long) } : undefined;
     bitmap = facts.format === 'heic' ? await deps.decodeHeic!(bytes) : await decodeToBitmap(bytes, facts.mime, resize);
   } catch (err) {
     const problem = `图像无法解码（${err instanceof Error ? err.message : String(err)}）`;
@@ -76,7 +81,7 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   deps.progress?.('detect');
   const detector = await deps.detector();
   const det = await detector.detect(bitmap, bitmap.width, bitmap.height);
-  const px = bitmapToRgba(bitmap, WORK_MAX_SIDE);
+  const px = bitmapToRgba(bitmap, workMaxSide);
   const image: RgbaImage = { width: px.width, height: px.height, data: px.data };
   // Landmarks in the measured image's pixels; drawings (anime, cartoons) are not photographs of a person.
   const all = det.faces.map((f) => scaleLandmarks(f.landmarks, px.scale));

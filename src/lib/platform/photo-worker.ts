@@ -5,7 +5,7 @@
  */
 import { createFaceDetector, createPersonSegmenter } from '../vision/mediapipe.ts';
 import type { FaceDetector, PersonSegmenter } from '../vision/types.ts';
-import { analyzeBytes, fixBytes, type PipelineDeps, type FixBackground } from './photo-pipeline.ts';
+import { ANALYZE_MAX_SIDE, analyzeBytes, fixBytes, type PipelineDeps, type FixBackground } from './photo-pipeline.ts';
 import { decodeToBitmap, DecodeError } from './decode.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -56,7 +56,7 @@ const handlers: Record<string, Handler> = {
     return { ms: performance.now() - t0 };
   },
   async analyze(msg, progress) {
-    const a = await analyzeBytes(new Uint8Array(msg.bytes as ArrayBuffer), String(msg.name ?? 'photo.jpg'), deps(progress));
+    const a = await analyzeBytes(new Uint8Array(msg.bytes as ArrayBuffer), String(msg.name ?? 'photo.jpg'), deps(progress), ANALYZE_MAX_SIDE);
     a.bitmap?.close();
     return a.report;
   },

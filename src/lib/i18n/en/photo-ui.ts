@@ -15,6 +15,7 @@ const messages: Record<string, string> = {
   'photoui.verdict.summary': '{fail} failed, {warn} to check, {pass} passed',
   'photoui.overlay': 'Show guide lines',
   'photoui.overlay.legend': 'Guides: blue bands are the allowed ranges for the top of the hair (50–110 px) and the eyes (200–300 px); green marks what was measured.',
+  'photoui.findings.title': 'Check results',
   'photoui.group.fail': 'Failed',
   'photoui.group.warn': 'Check',
   'photoui.group.info': 'Notes',

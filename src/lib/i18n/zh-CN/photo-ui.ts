@@ -15,6 +15,7 @@ const messages: Record<string, string> = {
   'photoui.verdict.summary': '{fail} 项不符合，{warn} 项需注意，{pass} 项通过',
   'photoui.overlay': '显示参考线',
   'photoui.overlay.legend': '参考线：蓝色区域为头顶（50–110 px）和眼睛（200–300 px）的允许范围；绿色为测得的位置。',
+  'photoui.findings.title': '检查结果',
   'photoui.group.fail': '不符合',
   'photoui.group.warn': '需注意',
   'photoui.group.info': '提示',

@@ -8,6 +8,14 @@ export function photoWorker(): WorkerBridge {
   return bridge;
 }
 
+/**
+ * End the photo worker if it runs (kiosk wipe): its heap and wasm memory held the last candidate's pixels, and the
+ * next request reloads the model. Elsewhere the worker stops itself after 10 min idle.
+ */
+export function stopPhotoWorker(): void {
+  bridge?.stop();
+}
+
 export async function warmup(): Promise<{ ms: number }> {
   return photoWorker().request('warmup');
 }

@@ -97,6 +97,11 @@ export class WorkerBridge<Op extends string = string> {
     if (this.#pending.size === 0) this.#idleTimer = setTimeout(() => this.terminate(), this.idleMs);
   }
 
+  /** End the worker now (kiosk wipe): pending requests are rejected as aborted, the next request starts a fresh one. */
+  stop() {
+    this.#failAll(new DOMException('已取消', 'AbortError'));
+  }
+
   terminate() {
     if (this.#idleTimer) clearTimeout(this.#idleTimer);
     this.#idleTimer = null;

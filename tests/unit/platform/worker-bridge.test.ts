@@ -1,0 +1,70 @@
+import { describe, it, expect, vi, afterEach } from 'vitest';
+import { WorkerBridge } from '../../../src/lib/platform/worker-bridge.ts';
+
+/** A stand-in Worker: records messages, answers on demand, counts terminate(). */
+class FakeWorker {
+  onmessage: ((e: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  sent: { id: number; op: string }[] = [];
+  terminated = 0;
+  postMessage(msg: { id: number; op: string }) {
+    this.sent.push(msg);
+  }
+  reply(id: number, result: unknown) {
+    this.onmessage?.({ data: { id, ok: true, result } } as MessageEvent);
+  }
+  terminate() {
+    this.terminated++;
+  }
+}
+
+function bridge(idleMs?: number) {
+  const made: FakeWorker[] = [];
+  const b = new WorkerBridge(() => {
+    const w = new FakeWorker();
+    made.push(w);
+    return w as unknown as Worker;
+  }, idleMs);
+  return { b, made };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('WorkerBridge', () => {
+  it('stop() ends the worker, rejects what is pending as aborted, and the next request starts a new worker', async () => {
+    const { b, made } = bridge();
+    const pending = b.request('analyze');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(b.running).toBe(true);
+    b.stop();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(made[0].terminated).toBe(1);
+    expect(b.running).toBe(false);
+    const next = b.request<string>('analyze');
+    await vi.waitFor(() => expect(made[1]?.sent).toHaveLength(1));
+    made[1].reply(made[1].sent[0].id, 'ok');
+    await expect(next).resolves.toBe('ok');
+  });
+
+  it('stop() when no worker runs does nothing', () => {
+    const { b, made } = bridge();
+    b.stop();
+    expect(made).toHaveLength(0);
+    expect(b.running).toBe(false);
+  });
+
+  it('terminates the worker after the idle time with nothing pending', async () => {
+    vi.useFakeTimers();
+    const { b, made } = bridge(1000);
+    const r = b.request<number>('warmup');
+    await vi.waitFor(() => expect(made[0]?.sent).toHaveLength(1));
+    made[0].reply(made[0].sent[0].id, 1);
+    await r;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(b.running).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(b.running).toBe(false);
+    expect(made[0].terminated).toBe(1);
+  });
+});

@@ -79,9 +79,16 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
     return { facts, report: buildReport({ facts: { ...facts, problem }, faces: [], now }) };
   }
   deps.progress?.('detect');
-  const detector = await deps.detector();
-  const det = await detector.detect(bitmap, bitmap.width, bitmap.height);
-  const px = bitmapToRgba(bitmap, workMaxSide);
+  let det: Awaited<ReturnType<FaceDetector['detect']>>;
+  let px: ReturnType<typeof bitmapToRgba>;
+  try {
+    const detector = await deps.detector();
+    det = await detector.detect(bitmap, bitmap.width, bitmap.height);
+    px = bitmapToRgba(bitmap, workMaxSide);
+  } catch (err) {
+    bitmap.close(); // the caller only closes what it gets back
+    throw err;
+  }
   const image: RgbaImage = { width: px.width, height: px.height, data: px.data };
   // Landmarks in the measured image's pixels; drawings (anime, cartoons) are not photographs of a person.
   const all = det.faces.map((f) => scaleLandmarks(f.landmarks, px.scale));

@@ -158,7 +158,7 @@ test('photo: choose by keyboard → report → findings → 自动修正 → dow
   const picker = fileInput(page, '选择照片');
   await tabTo(page, picker);
   await expectFocusVisible(page, 'photo picker');
-  await chooseFile(page, 'Enter', join(PHOTOS_DIR, FIX_PHOTO));
+  await chooseFile(page, 'Space', join(PHOTOS_DIR, FIX_PHOTO));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
   // When the report is ready, focus goes to the findings so the keyboard user lands on the result.
@@ -189,6 +189,32 @@ test('photo: choose by keyboard → report → findings → 自动修正 → dow
   expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
   expect(bytes.length).toBeGreaterThanOrEqual(20 * 1024);
   expect(bytes.length).toBeLessThanOrEqual(40 * 1024);
+});
+
+test('batch: files chosen by keyboard, a file name opened with Enter moves focus to its detail', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  await tabTo(page, page.getByRole('radio', { name: '单张检查' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: /批量审核/ })).toBeChecked();
+  const picker = fileInput(page, '选择多张照片');
+  await tabTo(page, picker);
+  await expectFocusVisible(page, 'batch picker');
+  const files = [SMALL_JPEG, FIX_PHOTO];
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
+  await chooser.setFiles(files.map((f) => join(PHOTOS_DIR, f)));
+  await expect(page.locator('.batch [role=status]')).toHaveText('已处理 2 / 2 张', { timeout: 120_000 });
+  for (const f of files) {
+    const name = page.getByRole('button', { name: f, exact: true });
+    await tabTo(page, name, { max: 40 });
+    await expectFocusVisible(page, `batch file ${f}`);
+    await page.keyboard.press('Enter');
+    const heading = page.getByRole('heading', { level: 3, name: f, exact: true });
+    await expect(heading).toBeVisible();
+    await expect(heading).toBeFocused();
+    // Shift+Tab leads back up to the table from the detail
+    await tabTo(page, page.getByRole('button', { name: files[0], exact: true }), { back: true, max: 40 });
+  }
 });
 
 test('eligibility wizard answered by keyboard until the result', async ({ page }) => {

@@ -32,6 +32,8 @@ export interface RefineMatteOptions {
   eps?: number;
   /** Half width of the unknown band around the coarse edge, px (default: short side / 24, at least two mask px). */
   band?: number;
+  /** Fast guided filter reduction (default 2 when the radius is ≥ 4, else 1; see `guidedFilter`). */
+  subsample?: number;
 }
 
 /** Bilinear resample of a mask (mw×mh, covering the same area as the image) to w×h. */
@@ -70,14 +72,24 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number): Flo
       if (x0 >= 0) s -= src[row + x0];
     }
   }
-  for (let x = 0; x < w; x++) {
-    let s = 0;
-    for (let y = 0; y <= Math.min(r, h - 1); y++) s += tmp[y * w + x];
-    for (let y = 0; y < h; y++) {
-      const y0 = y - r, y1 = y + r;
-      out[y * w + x] = s / (Math.min(h - 1, y1) - Math.max(0, y0) + 1);
-      if (y1 + 1 < h) s += tmp[(y1 + 1) * w + x];
-      if (y0 >= 0) s -= tmp[y0 * w + x];
+  // vertical pass row by row (running column sums) so memory is read in order
+  const col = new Float64Array(w);
+  for (let y = 0; y <= Math.min(r, h - 1); y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) col[x] += tmp[row + x];
+  }
+  for (let y = 0; y < h; y++) {
+    const y0 = y - r, y1 = y + r;
+    const inv = 1 / (Math.min(h - 1, y1) - Math.max(0, y0) + 1);
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[row + x] = col[x] * inv;
+    if (y1 + 1 < h) {
+      const add = (y1 + 1) * w;
+      for (let x = 0; x < w; x++) col[x] += tmp[add + x];
+    }
+    if (y0 >= 0) {
+      const sub = y0 * w;
+      for (let x = 0; x < w; x++) col[x] -= tmp[sub + x];
     }
   }
   return out;
@@ -135,25 +147,47 @@ function minMax(bin: Float32Array, w: number, h: number, r: number, isMax: boole
 /**
  * Colour guided filter: output q = mean(a)·I + mean(b) with a = (Σ_I + εU)⁻¹ cov(I, p), b = mean(p) − a·mean(I),
  * all over (2r+1)² windows. I is the image in 0..1.
+ * With `sub` > 1 it is the fast guided filter: a and b are found on a copy reduced `sub`× (box average, radius r/sub)
+ * and only their smooth means are scaled back up (bilinear) before q is formed at full resolution — the same
+ * edges, sub² less work (a and b vary slowly, so little is lost).
  */
-export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: number): Float32Array {
-  const { width: w, height: h, data } = img;
-  const n = w * h;
-  const R = new Float32Array(n), G = new Float32Array(n), B = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
+export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: number, sub = 1): Float32Array {
+  const { width: W, height: H, data } = img;
+  const N = W * H;
+  const R = new Float32Array(N), G = new Float32Array(N), B = new Float32Array(N);
+  for (let i = 0; i < N; i++) {
     R[i] = data[i * 4] / 255;
     G[i] = data[i * 4 + 1] / 255;
     B[i] = data[i * 4 + 2] / 255;
   }
+  const k = Math.max(1, Math.floor(sub));
+  const w = Math.ceil(W / k), h = Math.ceil(H / k), n = w * h;
+  const reduce = (src: Float32Array) => {
+    if (k === 1) return src;
+    const o = new Float32Array(n), cnt = new Float32Array(n);
+    for (let y = 0; y < H; y++) {
+      const ry = ((y / k) | 0) * w;
+      for (let x = 0; x < W; x++) {
+        const d = ry + ((x / k) | 0);
+        o[d] += src[y * W + x];
+        cnt[d]++;
+      }
+    }
+    for (let i = 0; i < n; i++) o[i] /= cnt[i];
+    return o;
+  };
+  const r1 = R, g1 = G, b1 = B; // full resolution guide
+  const Rs = reduce(R), Gs = reduce(G), Bs = reduce(B), ps = reduce(p);
+  const rr = Math.max(1, Math.round(r / k));
   const prod = (a: Float32Array, b: Float32Array) => {
     const o = new Float32Array(n);
     for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
     return o;
   };
-  const mR = boxMean(R, w, h, r), mG = boxMean(G, w, h, r), mB = boxMean(B, w, h, r), mP = boxMean(p, w, h, r);
-  const mRp = boxMean(prod(R, p), w, h, r), mGp = boxMean(prod(G, p), w, h, r), mBp = boxMean(prod(B, p), w, h, r);
-  const mRR = boxMean(prod(R, R), w, h, r), mRG = boxMean(prod(R, G), w, h, r), mRB = boxMean(prod(R, B), w, h, r);
-  const mGG = boxMean(prod(G, G), w, h, r), mGB = boxMean(prod(G, B), w, h, r), mBB = boxMean(prod(B, B), w, h, r);
+  const mR = boxMean(Rs, w, h, rr), mG = boxMean(Gs, w, h, rr), mB = boxMean(Bs, w, h, rr), mP = boxMean(ps, w, h, rr);
+  const mRp = boxMean(prod(Rs, ps), w, h, rr), mGp = boxMean(prod(Gs, ps), w, h, rr), mBp = boxMean(prod(Bs, ps), w, h, rr);
+  const mRR = boxMean(prod(Rs, Rs), w, h, rr), mRG = boxMean(prod(Rs, Gs), w, h, rr), mRB = boxMean(prod(Rs, Bs), w, h, rr);
+  const mGG = boxMean(prod(Gs, Gs), w, h, rr), mGB = boxMean(prod(Gs, Bs), w, h, rr), mBB = boxMean(prod(Bs, Bs), w, h, rr);
   const aR = new Float32Array(n), aG = new Float32Array(n), aB = new Float32Array(n), bb = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const cr = mRp[i] - mR[i] * mP[i], cg = mGp[i] - mG[i] * mP[i], cb = mBp[i] - mB[i] * mP[i];
@@ -173,9 +207,30 @@ export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: nu
     aB[i] = ab;
     bb[i] = mP[i] - ar * mR[i] - ag * mG[i] - ab * mB[i];
   }
-  const maR = boxMean(aR, w, h, r), maG = boxMean(aG, w, h, r), maB = boxMean(aB, w, h, r), mb = boxMean(bb, w, h, r);
-  const q = new Float32Array(n);
-  for (let i = 0; i < n; i++) q[i] = maR[i] * R[i] + maG[i] * G[i] + maB[i] * B[i] + mb[i];
+  const maR = boxMean(aR, w, h, rr), maG = boxMean(aG, w, h, rr), maB = boxMean(aB, w, h, rr), mb = boxMean(bb, w, h, rr);
+  const q = new Float32Array(N);
+  if (k === 1) {
+    for (let i = 0; i < N; i++) q[i] = maR[i] * r1[i] + maG[i] * g1[i] + maB[i] * b1[i] + mb[i];
+    return q;
+  }
+  // bilinear: reduced cell centres sit at (c + 0.5)·k − 0.5 in full-resolution pixels
+  for (let y = 0; y < H; y++) {
+    let fy = (y + 0.5) / k - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > h - 1) fy = h - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(h - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < W; x++) {
+      let fx = (x + 0.5) / k - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > w - 1) fx = w - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(w - 1, x0 + 1), tx = fx - x0;
+      const i00 = y0 * w + x0, i01 = y0 * w + x1, i10 = y1 * w + x0, i11 = y1 * w + x1;
+      const w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
+      const lerp = (m: Float32Array) => m[i00] * w00 + m[i01] * w01 + m[i10] * w10 + m[i11] * w11;
+      const i = y * W + x;
+      q[i] = lerp(maR) * r1[i] + lerp(maG) * g1[i] + lerp(maB) * b1[i] + lerp(mb);
+    }
+  }
   return q;
 }
 
@@ -232,7 +287,7 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
     est[i] = c * a + (1 - c) * coarse[i];
   }
   // a light guided filter ties the estimate to the image's edges and removes speckle
-  const q = guidedFilter(image, est, r, eps);
+  const q = guidedFilter(image, est, r, eps, opts.subsample ?? (r >= 4 ? 2 : 1));
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let a: number;

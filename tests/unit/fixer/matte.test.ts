@@ -12,6 +12,21 @@ function mae(a: Float32Array, b: Float32Array, sel?: (i: number) => boolean): nu
   return s / n;
 }
 
+describe('refineMatte at the output size (480 × 640): the fast guided filter loses nothing that matters', () => {
+  it('subsample 2 (the default at this size) is within 10 % of the full-resolution filter, edge band included', () => {
+    const S = syntheticPortrait(480, 640, 4);
+    const cm = coarseMask(S.alpha, S.w, S.h, 8);
+    const coarse = resizeMask(cm.data, cm.width, cm.height, S.w, S.h);
+    const edge = (i: number) => (S.alpha[i] > 0.02 && S.alpha[i] < 0.98) || (coarse[i] > 0.05 && coarse[i] < 0.95);
+    const full = refineMatte(S.image, cm.data, cm.width, cm.height, { subsample: 1 });
+    const fast = refineMatte(S.image, cm.data, cm.width, cm.height);
+    const eFull = mae(full, S.alpha, edge), eFast = mae(fast, S.alpha, edge);
+    console.log(`edge-band MAE: full ${eFull.toFixed(4)}, fast ${eFast.toFixed(4)}; coarse ${mae(coarse, S.alpha, edge).toFixed(4)}`);
+    expect(eFast).toBeLessThan(eFull * 1.1);
+    expect(eFast).toBeLessThan(mae(coarse, S.alpha, edge) * 0.75);
+  });
+});
+
 describe('refineMatte on a synthetic portrait with a known alpha', () => {
   const S = syntheticPortrait();
   const cm = coarseMask(S.alpha, S.w, S.h, 8);
@@ -66,6 +81,17 @@ describe('refineMatte on a synthetic portrait with a known alpha', () => {
 });
 
 describe('field helpers', () => {
+  it('boxMean equals a brute-force window mean (edges clipped) on random data', () => {
+    const w = 37, h = 53, r = 5;
+    let seed = 11;
+    const a = Float32Array.from({ length: w * h }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    const m = boxMean(a, w, h, r);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      let s = 0, n = 0;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) { s += a[yy * w + xx]; n++; }
+      expect(m[y * w + x]).toBeCloseTo(s / n, 5);
+    }
+  });
   it('boxMean of a constant is the constant (edge-normalised)', () => {
     const a = new Float32Array(50 * 30).fill(0.7);
     for (const v of boxMean(a, 50, 30, 4)) expect(v).toBeCloseTo(0.7, 5);

@@ -3,7 +3,7 @@
 // scripts/bench/*.mjs module (`run({ page, baseURL, shared, root, browser })` → rows). Writes BENCHMARKS.md with the
 // machine, the date and each figure beside its target, and exits non-zero when a budget is broken.
 import { spawn, spawnSync, execSync } from 'node:child_process';
-import { readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
@@ -73,7 +73,33 @@ const lines = [
   '|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`),
   '',
+  ...memoryLines(),
 ];
+
+/** The heap figures of the last e2e memory test (tests/e2e/memory.spec.ts → tests/artifacts/memory.json), if any. */
+function memoryLines() {
+  const file = join(root, 'tests', 'artifacts', 'memory.json');
+  if (!existsSync(file)) return ['Heap over long runs: run `npx playwright test tests/e2e/memory.spec.ts`, then `npm run bench`, to list it here.', ''];
+  try {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const b = m.batch200, k = m.kiosk50;
+    const out = ['## Heap over long runs (from the e2e memory test; JS heap after GC, over CDP)', '', '| run | measure | value | bound in the test |', '|---|---|---|---|'];
+    if (b) {
+      out.push(`| 200-photo batch (${b.measuredAt}) | page heap warm → at 100 → at 200 photos | ${b.warm.page.usedMB} → ${b.at100.page.usedMB} → ${b.at200.page.usedMB} MB | growth ≤ 5 MB |`);
+      out.push(`| | second 100 photos vs first 90 | +${b.growth.second100MB} vs +${b.growth.first90MB} MB | ≤ 2 × first, ≤ 2.5 MB |`);
+      out.push(`| | photo worker heap warm → end | +${b.growth.workerWarmToEndMB} MB | ≤ 0.75 MB |`);
+      out.push(`| | live blob URLs after 清空列表 | ${b.cleared2?.blobs?.live ?? b.cleared?.blobs?.live} | 0 |`);
+    }
+    if (k) {
+      out.push(`| 50 kiosk wipe cycles (${k.measuredAt}) | page heap cycle 5 → 50 | ${k.cycle5.page.usedMB} → ${k.cycle50.page.usedMB} MB (+${k.growth.pageMB}) | growth ≤ 1.5 MB |`);
+      out.push(`| | photo worker heap (a new worker per person) | ${k.workerUsedMB.cycle5} / ${k.workerUsedMB.cycle50} MB | growth ≤ 0.75 MB |`);
+    }
+    out.push('');
+    return out;
+  } catch (err) {
+    return [`Heap over long runs: tests/artifacts/memory.json unreadable (${err?.message ?? err}).`, ''];
+  }
+}
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
 console.log(lines.join('\n'));
 const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');

@@ -30,7 +30,7 @@ export async function run({ page, baseURL, shared }) {
     const r = await page.evaluate(async (blob) => {
       const d = globalThis.__zkDebug;
       const det = [], an = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 16; i++) {
         let t = performance.now(); await d.detectFaces(blob); det.push(performance.now() - t);
         t = performance.now(); await d.analyzePhoto(blob); an.push(performance.now() - t);
       }

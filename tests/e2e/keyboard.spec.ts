@@ -5,7 +5,7 @@
  * a focus ring and lie inside the viewport, on top (nothing covers it).
  * Run: E2E_PORT=4182 E2E_OUTDIR=/tmp/dist-kbd npx playwright test tests/e2e/keyboard.spec.ts
  */
-import { test, expect, chromium, type Page, type Locator } from '@playwright/test';
+import { test, expect, chromium, type Page, type Locator, type FileChooser } from '@playwright/test';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR } from '../helpers/shared.ts';
@@ -104,10 +104,25 @@ async function chooseRadio(page: Page, group: Locator, label: string) {
 /** A file input by its visible label (the picker's group shares the label, so match the input itself). */
 const fileInput = (page: Page, label: string) => page.locator('input[type=file]').and(page.getByLabel(label, { exact: true }));
 
-/** Press Enter/Space on the focused picker and hand the file chooser a real file, as a keyboard user would. */
-async function chooseFile(page: Page, key: 'Enter' | 'Space', file: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press(key)]);
-  await chooser.setFiles(file);
+/**
+ * File choosers opened in each test's page. Listening from the start of the test switches Playwright's chooser
+ * interception on long before a key is pressed: adding the listener together with the key press races with it (the
+ * chooser may open before interception is on, and is then lost).
+ */
+const choosers = new WeakMap<Page, FileChooser[]>();
+test.beforeEach(({ page }) => {
+  const opened: FileChooser[] = [];
+  choosers.set(page, opened);
+  page.on('filechooser', (c) => opened.push(c));
+});
+
+/** Press Enter/Space on the focused picker and hand the file chooser real files, as a keyboard user would. */
+async function chooseFile(page: Page, key: 'Enter' | 'Space', file: string | string[]) {
+  const opened = choosers.get(page)!;
+  const before = opened.length;
+  await page.keyboard.press(key);
+  await expect.poll(() => opened.length, { timeout: 10_000, message: `no file chooser opened by ${key}` }).toBeGreaterThan(before);
+  await opened[opened.length - 1].setFiles(file);
 }
 
 test('navigation: skip link, the four areas and the language switch by keyboard', async ({ page }) => {
@@ -158,7 +173,7 @@ test('photo: choose by keyboard → report → findings → 自动修正 → dow
   const picker = fileInput(page, '选择照片');
   await tabTo(page, picker);
   await expectFocusVisible(page, 'photo picker');
-  await chooseFile(page, 'Space', join(PHOTOS_DIR, FIX_PHOTO));
+  await chooseFile(page, 'Enter', join(PHOTOS_DIR, FIX_PHOTO));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
   // When the report is ready, focus goes to the findings so the keyboard user lands on the result.
@@ -201,8 +216,7 @@ test('batch: files chosen by keyboard, a file name opened with Enter moves focus
   await tabTo(page, picker);
   await expectFocusVisible(page, 'batch picker');
   const files = [SMALL_JPEG, FIX_PHOTO];
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 10_000 }), page.keyboard.press('Space')]);
-  await chooser.setFiles(files.map((f) => join(PHOTOS_DIR, f)));
+  await chooseFile(page, 'Space', files.map((f) => join(PHOTOS_DIR, f)));
   await expect(page.locator('.batch [role=status]')).toHaveText('已处理 2 / 2 张', { timeout: 120_000 });
   for (const f of files) {
     const name = page.getByRole('button', { name: f, exact: true });

@@ -241,7 +241,7 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     const fs = a?.faceStats ?? null;
     const lf = fs?.lowerFace ?? null;
     if (lf && ((lf.dL > S.lowerFaceLift.value && lf.dC > S.lowerFaceChromaDrop.value) || lf.dHue > S.lowerFaceHue.value))
-      put('P-FACE-OCCLUSION', 'warn', 'photo.face.occl.lower', { d: round(lf.dL) }, { value: `ΔL* ${round(lf.dL)}`, official: false });
+      put('P-FACE-OCCLUSION', 'warn', 'photo.face.occl.lower', { d: round(lf.dL) }, { value: `ΔL* ${round(lf.dL)}`, expected: `ΔL* ≤ ${S.lowerFaceLift.value}`, official: false });
     else if (fs && fs.eyeDarkness > S.eyeDarkness.value && fs.eyeDetail < 10) put('P-FACE-OCCLUSION', 'warn', 'photo.face.occl.dark', { d: round(fs.eyeDarkness) }, { value: round(fs.eyeDarkness), official: false });
     else if (fs && fs.eyeGlare > S.eyeGlare.value) put('P-FACE-OCCLUSION', 'warn', 'photo.face.occl.glare', { p: round(fs.eyeGlare * 100) }, { value: `${round(fs.eyeGlare * 100)} %`, official: false });
     else put('P-FACE-OCCLUSION', 'info', 'photo.face.occl.info');

@@ -124,7 +124,7 @@ export function checkResume(entries: readonly ResumeEntry[], today: Ym): ResumeF
     // A placeholder (无, -, /, 暂无 …) is not a role or a place: it counts as blank (param `text` says what was typed).
     const role = filled(e.role);
     const place = filled(e.place);
-    const typed = (t: string) => (isPlaceholder(t) ? { text: t.trim() } : {});
+    const typed = (t: string): Record<string, string> => (isPlaceholder(t) ? { text: t.trim() } : {});
     if (!role) {
       // Nothing written for where or what: that period is idle — write 待业 (R-RESUME-IDLE).
       const fixes: ResumeFix[] = !place ? [{ kind: 'set-role', index: i, role: '待业' }, { kind: 'set-role', index: i, role: '自由职业' }] : [];

@@ -3,7 +3,7 @@
  * local saving. The result is derived from the pure evaluator; nothing here computes rules.
  */
 import {
-  evaluate, emptyAnswers, applicable, addYears, sessionDates, type Answers, type IsoDate, type Result,
+  evaluate, emptyAnswers, applicable, addYears, sessionDates, migrateAnswers, type Answers, type IsoDate, type Result,
 } from '../../lib/forms/eligibility/index.ts';
 import { loadSaved, save, forget } from '../../lib/platform/storage.ts';
 
@@ -50,7 +50,7 @@ export class EligibilityState {
     const s = loadSaved<Saved>(STORAGE_KEY);
     if (!s || s.v !== 1 || typeof s.answers !== 'object') return;
     // Unknown or missing fields fall back to the empty answers (older saves stay readable).
-    this.answers = { ...emptyAnswers(this.today), ...s.answers };
+    this.answers = { ...emptyAnswers(this.today), ...migrateAnswers(s.answers as unknown as Record<string, unknown>) };
     this.name = typeof s.name === 'string' ? s.name : '';
     if (Array.isArray(s.verifySteps)) this.verifySteps = Array.from({ length: VERIFY_STEPS }, (_, i) => !!s.verifySteps[i]);
     this.saveLocal = true;

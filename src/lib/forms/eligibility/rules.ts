@@ -46,8 +46,11 @@ export const RULE_SOURCES: Record<RuleId, string> = {
   'R-MORAL': '三.2',
 };
 
-/** The contact page of the city exam agencies named in the manual (二.2, 三.3): where open questions are asked. */
-export const CONTACT_URL = 'https://www.ahzsks.cn/gdjyzxks/contactus.htm';
+/**
+ * The contact page of the city exam agencies named in the manual (二.2, 三.3): where open questions are asked.
+ * Shown as text to type or copy, not as a link: the shipped files name no other origin (scripts/vite/scrub-urls.mjs).
+ */
+export const CONTACT_URL = 'www.ahzsks.cn/gdjyzxks/contactus.htm';
 
 /** The 16 prefecture-level cities of Anhui (the city exam agency the candidate applies through). */
 export const CITIES = [

@@ -87,7 +87,7 @@ const messages: Record<string, string> = {
   'eligibility.label.open': 'Not settled by the manual: ',
   'eligibility.export.open': 'Not settled by the manual: ',
   'eligibility.open.city-agency': 'The manual does not cover this case; your city exam agency decides. Ask them before the application deadline.',
-  'eligibility.link.contact': 'Contact details of the city exam agencies (official site)',
+  'eligibility.link.contact': 'Contact details of the city exam agencies (official site; copy into your browser): ',
   'eligibility.error.date-invalid': 'Please write the date as year-month-day, e.g. 2026-06-30. What you typed is kept.',
   'eligibility.error.date-future': 'This date has not come yet; please check it. What you typed is kept.',
 

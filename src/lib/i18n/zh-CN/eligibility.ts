@@ -87,7 +87,7 @@ const messages: Record<string, string> = {
   'eligibility.label.open': '手册未定：',
   'eligibility.export.open': '手册未定：',
   'eligibility.open.city-agency': '手册对这种情况没有写明，由所在市教育考试机构决定；请在申请截止前联系确认。',
-  'eligibility.link.contact': '各市教育考试机构联系方式（官方网站）',
+  'eligibility.link.contact': '各市教育考试机构联系方式（官方网站，可复制到浏览器打开）：',
   'eligibility.error.date-invalid': '日期格式不对，请按“年-月-日”填写，例如 2026-06-30。你填写的内容已保留。',
   'eligibility.error.date-future': '这个日期还没到，请检查。你填写的内容已保留。',
 

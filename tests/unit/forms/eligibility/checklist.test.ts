@@ -52,10 +52,10 @@ describe('checklist', () => {
     const c = buildChecklist(evaluate(a, TODAY), a, t, { today: TODAY });
     const i = c.sections.flatMap((s) => s.items).find((x) => x.code === 'graduating-h2-ask')!;
     expect(i.open).toContain('由所在市教育考试机构决定');
-    expect(i.contact).toBe('https://www.ahzsks.cn/gdjyzxks/contactus.htm');
+    expect(i.contact).toBe('www.ahzsks.cn/gdjyzxks/contactus.htm');
     expect(i.rule).toBe('E-PRE-DIPLOMA（手册 一.1；附件2）；E-PRE-VERIFY（手册 一.1；附件2 一、二）；E-PRE-GRADUATING（手册 附件2 三(1)）');
     const text = checklistText(c, t);
-    expect(text).toContain('手册未定：手册对这种情况没有写明，由所在市教育考试机构决定；请在申请截止前联系确认。 https://www.ahzsks.cn/gdjyzxks/contactus.htm');
+    expect(text).toContain('手册未定：手册对这种情况没有写明，由所在市教育考试机构决定；请在申请截止前联系确认。 www.ahzsks.cn/gdjyzxks/contactus.htm');
     const en = buildChecklist(evaluate(a, TODAY), a, translator('en'), { today: TODAY });
     const ie = en.sections.flatMap((s) => s.items).find((x) => x.code === 'graduating-h2-ask')!;
     expect(ie.open).toBe('The manual does not cover this case; your city exam agency decides. Ask them before the application deadline.');

@@ -113,22 +113,26 @@ function updateSections() {
   const ran = new Set(rows.map((r) => r.group));
   const fresh = (g) => rows.filter((r) => r.group === g).map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
   const old = readFileSync(file, 'utf8').split('\n');
+  // Only the main table (from its header to the first line that is not a row) holds section rows.
+  const head = old.findIndex((l) => l.startsWith('| group | measure |'));
+  let end = head;
+  while (end + 1 < old.length && old[end + 1].startsWith('|')) end++;
   const out = [];
   const done = new Set();
   let lastRow = -1;
-  for (const line of old) {
-    const m = /^\| ([^|]+) \|/.exec(line);
-    const g = m?.[1].trim();
+  old.forEach((line, k) => {
+    const inTable = head >= 0 && k > head + 1 && k <= end;
+    const g = inTable ? /^\| ([^|]+) \|/.exec(line)?.[1].trim() : undefined;
     if (g && ran.has(g)) {
       if (!done.has(g)) out.push(...fresh(g));
       done.add(g);
       lastRow = out.length - 1;
-      continue;
+      return;
     }
-    if (/^- re-measured: /.test(line) && [...ran].some((x) => line.includes(` ${x} `))) continue;
+    if (/^- re-measured: /.test(line) && [...ran].some((x) => line.includes(` ${x} `))) return;
     out.push(line);
-    if (g && g !== 'group' && !/^-+$/.test(g)) lastRow = out.length - 1;
-  }
+    if (inTable) lastRow = out.length - 1;
+  });
   const missing = [...ran].filter((g) => !done.has(g)).flatMap(fresh);
   if (missing.length) out.splice(lastRow + 1, 0, ...missing);
   const at = out.findIndex((l) => l.startsWith('- node '));

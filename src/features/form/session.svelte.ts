@@ -1,0 +1,142 @@
+/**
+ * State of the registration-form helper: résumé entries and the self-assessment text. Findings are derived from
+ * the pure modules (src/lib/forms/resume, src/lib/forms/self-assessment); nothing here computes rules.
+ *
+ * Keeping: always in memory while the page is open (every area stays mounted); across a reload of the same tab in
+ * sessionStorage (not in kiosk mode); on this device only when the user ticks "在本机保存" (never in kiosk mode).
+ */
+import {
+  checkResume, applyResumeFix, formatResume, emptyEntry, isBlank, newId,
+  type ResumeEntry, type ResumeFix, type Ym,
+} from './resume/index.ts';
+import { lintSelfAssessment, applyIssue, applyAll, lengthAdvice, type LintIssue } from './self-assessment/index.ts';
+import { loadSaved, save, forget } from '../../platform/storage.ts';
+
+export const STORAGE_KEY = 'form';
+const SESSION_KEY = 'zk-precheck:form-session';
+
+interface Saved {
+  v: 1;
+  entries: ResumeEntry[];
+  text: string;
+}
+
+function validSaved(s: unknown): s is Saved {
+  const x = s as Saved | null;
+  return !!x && x.v === 1 && Array.isArray(x.entries) && typeof x.text === 'string';
+}
+
+function clean(entries: ResumeEntry[]): ResumeEntry[] {
+  return entries
+    .filter((e) => e && typeof e === 'object')
+    .map((e) => ({ id: typeof e.id === 'string' && e.id ? e.id : newId(), start: String(e.start ?? ''), end: String(e.end ?? ''), place: String(e.place ?? ''), role: String(e.role ?? '') }));
+}
+
+export class FormState {
+  readonly today: Ym;
+  readonly kiosk: boolean;
+  entries = $state<ResumeEntry[]>([]);
+  text = $state('');
+  saveLocal = $state(false);
+
+  findings = $derived.by(() => checkResume(this.entries, this.today));
+  issues: LintIssue[] = $derived.by(() => lintSelfAssessment(this.text));
+  length = $derived.by(() => lengthAdvice(this.text));
+  resumeText = $derived.by(() => formatResume(this.entries));
+  hasInput = $derived.by(() => this.entries.some((e) => !isBlank(e)) || this.text.trim() !== '');
+
+  constructor(opts: { today: Ym; kiosk: boolean }) {
+    this.today = opts.today;
+    this.kiosk = opts.kiosk;
+    this.entries = [emptyEntry()];
+    if (!this.kiosk) this.#restore();
+  }
+
+  #restore() {
+    const local = loadSaved<Saved>(STORAGE_KEY);
+    let s: unknown = local;
+    if (validSaved(local)) this.saveLocal = true;
+    else {
+      try {
+        const raw = sessionStorage.getItem(SESSION_KEY);
+        s = raw ? JSON.parse(raw) : null;
+      } catch {
+        s = null;
+      }
+    }
+    if (!validSaved(s)) return;
+    const entries = clean(s.entries);
+    this.entries = entries.length ? entries : [emptyEntry()];
+    this.text = s.text;
+  }
+
+  #snapshot(): Saved {
+    return { v: 1, entries: $state.snapshot(this.entries) as ResumeEntry[], text: this.text };
+  }
+
+  /** Keep the input across a reload (session) and, when ticked, on this device. Called from an effect. */
+  persist(): void {
+    if (this.kiosk) return;
+    const snap = this.#snapshot();
+    try {
+      if (this.hasInput) sessionStorage.setItem(SESSION_KEY, JSON.stringify(snap));
+      else sessionStorage.removeItem(SESSION_KEY);
+    } catch {
+      /* storage unavailable: memory only */
+    }
+    if (this.saveLocal) save(STORAGE_KEY, snap);
+  }
+
+  setSaveLocal(on: boolean) {
+    this.saveLocal = on && !this.kiosk;
+    if (this.saveLocal) save(STORAGE_KEY, this.#snapshot());
+    else forget(STORAGE_KEY);
+  }
+
+  // ── résumé ──
+  addEntry() {
+    this.entries = [...this.entries, emptyEntry()];
+  }
+  removeEntry(i: number) {
+    const next = this.entries.filter((_, k) => k !== i);
+    this.entries = next.length ? next : [emptyEntry()];
+  }
+  moveEntry(i: number, delta: -1 | 1) {
+    const j = i + delta;
+    if (j < 0 || j >= this.entries.length) return;
+    const next = [...this.entries];
+    [next[i], next[j]] = [next[j], next[i]];
+    this.entries = next;
+  }
+  setField(i: number, field: 'start' | 'end' | 'place' | 'role', value: string) {
+    const e = this.entries[i];
+    if (e) this.entries[i] = { ...e, [field]: value };
+  }
+  applyFix(fix: ResumeFix) {
+    this.entries = applyResumeFix($state.snapshot(this.entries) as ResumeEntry[], fix);
+    if (this.entries.length === 0) this.entries = [emptyEntry()];
+  }
+
+  // ── self-assessment ──
+  applyIssue(x: LintIssue) {
+    this.text = applyIssue(this.text, x);
+  }
+  applyAllIssues(): number {
+    const before = this.issues.filter((x) => x.fix !== null).length;
+    this.text = applyAll(this.text);
+    return before;
+  }
+
+  /** Clear everything (清除 / kiosk wipe), including both saved copies. */
+  wipe() {
+    this.entries = [emptyEntry()];
+    this.text = '';
+    this.saveLocal = false;
+    forget(STORAGE_KEY);
+    try {
+      sessionStorage.removeItem(SESSION_KEY);
+    } catch {
+      /* ignore */
+    }
+  }
+}

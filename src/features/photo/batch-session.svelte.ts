@@ -1,0 +1,164 @@
+/**
+ * Batch review for exam-office staff: hundreds of photos processed one at a time in the photo worker (bounded memory:
+ * only the File handles and the small reports are kept), with progress, cancel, sort/filter, CSV and a zip of fixes.
+ */
+import type { PhotoReport } from './report-types.ts';
+import { analyzePhoto, fixPhoto } from './service.ts';
+import { toCsv } from './batch-csv.ts';
+
+export interface BatchItem {
+  id: number;
+  file: File;
+  report: PhotoReport | null;
+  error: string | null;
+  fixed?: { ok: boolean; bytes?: number; quality?: number; reason?: string };
+}
+
+export type SortKey = 'file' | 'verdict' | 'eye' | 'head' | 'width' | 'bytes';
+const VERDICT_RANK: Record<string, number> = { fail: 0, warn: 1, pass: 2 };
+
+export class BatchSession {
+  items = $state.raw<BatchItem[]>([]);
+  running = $state(false);
+  done = $state(0);
+  total = $state(0);
+  phase = $state<'analyze' | 'fix' | null>(null);
+  filterRule = $state<string>('');
+  filterVerdict = $state<string>('');
+  sortKey = $state<SortKey>('file');
+  sortAsc = $state(true);
+  selected = $state<number | null>(null);
+  zipUrl = $state<string | null>(null);
+  #abort: AbortController | null = null;
+  #nextId = 1;
+
+  rules = $derived([...new Set(this.items.flatMap((i) => i.report?.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule) ?? []))].sort());
+
+  view = $derived.by(() => {
+    const key = (i: BatchItem): string | number => {
+      const m = i.report?.measure;
+      switch (this.sortKey) {
+        case 'verdict': return i.report ? VERDICT_RANK[i.report.verdict] : -1;
+        case 'eye': return m?.eyeYPx ?? -1;
+        case 'head': return m?.headTopPx ?? -1;
+        case 'width': return m?.faceWidthPx ?? -1;
+        case 'bytes': return i.file.size;
+        default: return i.file.name;
+      }
+    };
+    const list = this.items.filter((i) => {
+      if (this.filterVerdict && (i.report?.verdict ?? 'error') !== this.filterVerdict) return false;
+      if (this.filterRule && !i.report?.findings.some((f) => f.rule === this.filterRule && (f.status === 'fail' || f.status === 'warn'))) return false;
+      return true;
+    });
+    const dir = this.sortAsc ? 1 : -1;
+    return [...list].sort((a, b) => {
+      const ka = key(a), kb = key(b);
+      return (typeof ka === 'number' && typeof kb === 'number' ? ka - kb : String(ka).localeCompare(String(kb), 'zh-CN')) * dir;
+    });
+  });
+
+  summary = $derived({
+    pass: this.items.filter((i) => i.report?.verdict === 'pass').length,
+    warn: this.items.filter((i) => i.report?.verdict === 'warn').length,
+    fail: this.items.filter((i) => i.report?.verdict === 'fail').length,
+    error: this.items.filter((i) => i.error).length,
+  });
+
+  sortBy(key: SortKey) {
+    if (this.sortKey === key) this.sortAsc = !this.sortAsc;
+    else { this.sortKey = key; this.sortAsc = true; }
+  }
+
+  #update(id: number, patch: Partial<BatchItem>) {
+    this.items = this.items.map((i) => (i.id === id ? { ...i, ...patch } : i));
+  }
+
+  async add(files: File[]): Promise<void> {
+    const added = files.map((file) => ({ id: this.#nextId++, file, report: null, error: null }));
+    this.items = [...this.items, ...added];
+    await this.#run(added.map((a) => a.id), 'analyze');
+  }
+
+  async fixAll(): Promise<void> {
+    const ids = this.items.filter((i) => i.report && i.report.faces === 1).map((i) => i.id);
+    if (this.zipUrl) URL.revokeObjectURL(this.zipUrl);
+    this.zipUrl = null;
+    const { Zip, ZipPassThrough, strToU8 } = await import('fflate');
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((err, data) => { if (!err) chunks.push(data); });
+    const used = new Set<string>();
+    const lines = ['file,result,bytes,quality,reason'];
+    await this.#run(ids, 'fix', async (item, out) => {
+      if (out.photo) {
+        let name = item.file.name.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e]/g, '_').slice(0, 80) + '_480x640.jpg';
+        for (let n = 2; used.has(name); n++) name = name.replace(/(_\d+)?_480x640\.jpg$/, `_${n}_480x640.jpg`);
+        used.add(name);
+        const f = new ZipPassThrough(name);
+        zip.add(f);
+        f.push(new Uint8Array(await out.photo.arrayBuffer()), true);
+      }
+      lines.push([item.file.name, out.photo ? 'ok' : 'failed', out.bytes ?? '', out.quality ?? '', (out.reason ?? '').replace(/[,\r\n]/g, ' ')].join(','));
+    });
+    const summary = new ZipPassThrough('summary.csv');
+    zip.add(summary);
+    summary.push(strToU8('\uFEFF' + lines.join('\r\n') + '\r\n'), true);
+    zip.end();
+    this.zipUrl = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+  }
+
+  async #run(ids: number[], phase: 'analyze' | 'fix', onFixed?: (item: BatchItem, out: Awaited<ReturnType<typeof fixPhoto>>) => Promise<void>) {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.running = true;
+    this.phase = phase;
+    this.total = ids.length;
+    this.done = 0;
+    try {
+      for (const id of ids) {
+        if (abort.signal.aborted) break;
+        const item = this.items.find((i) => i.id === id);
+        if (!item) continue;
+        try {
+          if (phase === 'analyze') {
+            const report = await analyzePhoto(item.file, { signal: abort.signal });
+            this.#update(id, { report, error: null });
+          } else {
+            const out = await fixPhoto(item.file, 'auto', { signal: abort.signal });
+            this.#update(id, { fixed: { ok: !!out.photo, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined, reason: out.reason } });
+            await onFixed?.(item, { ...out, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined });
+          }
+        } catch (err) {
+          if (abort.signal.aborted) break;
+          this.#update(id, { error: err instanceof Error ? err.message : String(err) });
+        }
+        this.done++;
+      }
+    } finally {
+      if (this.#abort === abort) {
+        this.running = false;
+        this.phase = null;
+      }
+    }
+  }
+
+  cancel() {
+    this.#abort?.abort();
+    this.running = false;
+    this.phase = null;
+  }
+
+  csv(): string {
+    return toCsv(this.items.filter((i) => i.report).map((i) => i.report!));
+  }
+
+  clear() {
+    this.cancel();
+    if (this.zipUrl) URL.revokeObjectURL(this.zipUrl);
+    this.zipUrl = null;
+    this.items = [];
+    this.selected = null;
+    this.done = 0;
+    this.total = 0;
+  }
+}

@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { extractPdfText } from '../unit/pdf/extract.ts';
+import { extractPdfText } from '../unit/platform/extract.ts';
 import { recordRequests, isOwnOrigin } from './helpers/util.ts';
 
 const ART = 'test-results/eligibility';

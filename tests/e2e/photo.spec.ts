@@ -7,8 +7,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR, readManifest } from '../helpers/shared.ts';
 import { inspectFile } from '../../src/lib/jpeg/inspect.ts';
-import { parseCsv, CSV_COLUMNS } from '../../src/lib/view/batch-csv.ts';
-import { extractPdfText } from '../unit/pdf/extract.ts';
+import { parseCsv, CSV_COLUMNS } from '../../src/features/photo/batch-csv.ts';
+import { extractPdfText } from '../unit/platform/extract.ts';
 
 const ART = 'tests/artifacts/screens';
 mkdirSync(ART, { recursive: true });

@@ -11,7 +11,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { sniff, jpegHeader, inspectPdf, MAX_BYTES, MIN_LONG_SIDE_PX } from '../../src/lib/uploads/index.ts';
+import { sniff, jpegHeader, inspectPdf, MAX_BYTES, MIN_LONG_SIDE_PX } from '../../src/features/uploads/index.ts';
 import { recordRequests, isOwnOrigin } from './helpers/util.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'uploads');

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { WorkerBridge } from '../../../src/lib/platform/worker-bridge.ts';
+import { WorkerBridge } from '../../../src/platform/worker-bridge.ts';
 
 /** A stand-in Worker: records messages, answers on demand, counts terminate(). */
 class FakeWorker {

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
+import { render, screen, fireEvent, cleanup } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import Harness from './Harness.svelte';
+import type { AppState } from '../../../../src/shell/app.svelte.ts';
+
+const KEY = 'zk-precheck:form';
+
+async function fillEntry(i: number, start: string, end: string, place: string, role: string) {
+  const entries = screen.getAllByTestId('form-entry');
+  const e = entries[i];
+  const set = (sel: string, v: string) => fireEvent.input(e.querySelector(`[data-testid=${sel}]`)!, { target: { value: v } });
+  await set('form-start', start);
+  await set('form-end', end);
+  await set('form-place', place);
+  await set('form-role', role);
+}
+
+describe('FormPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-15T09:00:00'));
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('finds a gap, applies the 待业 fix, shows the paper-form text; dirty flag follows the input', async () => {
+    let app!: AppState;
+    render(Harness, { onapp: (a: AppState) => (app = a) });
+    expect(screen.getByRole('heading', { name: '毕业生登记表填写助手' })).toBeTruthy();
+    await fillEntry(0, '2019.09', '2022.06', '安徽某某职业技术学院', '学生');
+    await fireEvent.click(screen.getByTestId('form-add'));
+    await fillEntry(1, '2023.01', '至今', '合肥某某公司', '职员');
+    await tick();
+    expect(app.hasUnsavedInput).toBe(true);
+    const f = screen.getAllByTestId('form-finding');
+    expect(f.map((x) => x.dataset.code)).toEqual(['gap']);
+    expect(f[0].textContent).toContain('断档 6 个月（2022.07—2022.12）');
+    expect(f[0].textContent).toContain('R-RESUME-CONTINUOUS（手册 三.2）');
+    await fireEvent.click(screen.getAllByTestId('form-fix')[0]);
+    await tick();
+    expect(screen.queryAllByTestId('form-finding')).toHaveLength(0);
+    expect(screen.getByTestId('form-resume-ok').textContent).toContain('3 条');
+    expect(screen.getByTestId('form-preview').textContent).toBe(
+      '2019.09—2022.06  安徽某某职业技术学院  学生\n2022.07—2022.12  待业\n2023.01—至今  合肥某某公司  职员',
+    );
+    // Session copy only (not ticked): nothing in localStorage.
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(sessionStorage.getItem('zk-precheck:form-session')).toContain('待业');
+  });
+
+  it('self-assessment: underlines problems and fixes them one by one and all at once', async () => {
+    render(Harness);
+    const ta = screen.getByTestId('form-self-text') as HTMLTextAreaElement;
+    await fireEvent.input(ta, { target: { value: '我再接再励,提高自已.' } });
+    await tick();
+    expect(screen.getAllByTestId('form-self-issue').map((x) => x.dataset.kind)).toEqual(['wrong-word', 'halfwidth-punct', 'wrong-word', 'halfwidth-punct']);
+    expect(screen.getByTestId('form-self-marked').querySelectorAll('mark')).toHaveLength(4);
+    await fireEvent.click(screen.getByRole('button', { name: '修改第 1 处：把「再接再励」改为「再接再厉」' }));
+    await tick();
+    expect(ta.value).toBe('我再接再厉,提高自已.');
+    await fireEvent.click(screen.getByTestId('form-self-fixall'));
+    await tick();
+    expect(ta.value).toBe('我再接再厉，提高自己。');
+    expect(screen.getByTestId('form-self-ok')).toBeTruthy();
+  });
+
+  it('"在本机保存" stores and restores; wipe clears both copies', async () => {
+    let app!: AppState;
+    render(Harness, { onapp: (a: AppState) => (app = a) });
+    await fillEntry(0, '2019.09', '至今', '', '待业');
+    await fireEvent.click(screen.getByTestId('form-save'));
+    await tick();
+    expect(JSON.parse(localStorage.getItem(KEY)!).entries[0].role).toBe('待业');
+    expect(app.hasUnsavedInput).toBe(false);
+    cleanup();
+    render(Harness);
+    expect((screen.getByTestId('form-role') as HTMLInputElement).value).toBe('待业');
+    expect((screen.getByTestId('form-save') as HTMLInputElement).checked).toBe(true);
+    cleanup();
+    render(Harness, { onapp: (a: AppState) => (app = a) });
+    app.wipeAll();
+    await tick();
+    expect(localStorage.getItem(KEY)).toBeNull();
+    expect(sessionStorage.getItem('zk-precheck:form-session')).toBeNull();
+    expect((screen.getByTestId('form-role') as HTMLInputElement).value).toBe('');
+  });
+
+  it('kiosk mode never saves anything', async () => {
+    render(Harness, { search: '?kiosk=1' });
+    expect(screen.queryByTestId('form-save')).toBeNull();
+    expect(screen.getByTestId('form-kiosk')).toBeTruthy();
+    await fillEntry(0, '2019.09', '至今', '', '待业');
+    await fireEvent.input(screen.getByTestId('form-self-text'), { target: { value: '我热爱学习。' } });
+    await tick();
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { boxMean, guidedFilter, pullPush, refineMatte, resizeMask } from '../../../../src/features/photo/matte.ts';
+import { coarseMask, syntheticPortrait } from './synthetic.ts';
+
+function mae(a: Float32Array, b: Float32Array, sel?: (i: number) => boolean): number {
+  let s = 0, n = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (sel && !sel(i)) continue;
+    s += Math.abs(a[i] - b[i]);
+    n++;
+  }
+  return s / n;
+}
+
+describe('refineMatte at the output size (480 × 640): the fast guided filter loses nothing that matters', () => {
+  it('subsample 2 (the default at this size) is within 10 % of the full-resolution filter, edge band included', () => {
+    const S = syntheticPortrait(480, 640, 4);
+    const cm = coarseMask(S.alpha, S.w, S.h, 8);
+    const coarse = resizeMask(cm.data, cm.width, cm.height, S.w, S.h);
+    const edge = (i: number) => (S.alpha[i] > 0.02 && S.alpha[i] < 0.98) || (coarse[i] > 0.05 && coarse[i] < 0.95);
+    const full = refineMatte(S.image, cm.data, cm.width, cm.height, { subsample: 1 });
+    const fast = refineMatte(S.image, cm.data, cm.width, cm.height);
+    const eFull = mae(full, S.alpha, edge), eFast = mae(fast, S.alpha, edge);
+    console.log(`edge-band MAE: full ${eFull.toFixed(4)}, fast ${eFast.toFixed(4)}; coarse ${mae(coarse, S.alpha, edge).toFixed(4)}`);
+    expect(eFast).toBeLessThan(eFull * 1.1);
+    expect(eFast).toBeLessThan(mae(coarse, S.alpha, edge) * 0.75);
+  });
+});
+
+describe('refineMatte on a synthetic portrait with a known alpha', () => {
+  const S = syntheticPortrait();
+  const cm = coarseMask(S.alpha, S.w, S.h, 8);
+  const coarse = resizeMask(cm.data, cm.width, cm.height, S.w, S.h);
+  const refined = refineMatte(S.image, cm.data, cm.width, cm.height);
+  // the edge region: pixels whose true alpha is partial or that are within the coarse mask's blur
+  const edge = (i: number) => (S.alpha[i] > 0.02 && S.alpha[i] < 0.98) || (coarse[i] > 0.05 && coarse[i] < 0.95);
+
+  it('has the image size and values in 0..1', () => {
+    expect(refined.length).toBe(S.w * S.h);
+    expect(Math.min(...refined)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...refined)).toBeLessThanOrEqual(1);
+  });
+
+  it('is closer to the true alpha than the upsampled coarse mask (whole image and edge band)', () => {
+    const eCoarse = mae(coarse, S.alpha), eRef = mae(refined, S.alpha);
+    const bCoarse = mae(coarse, S.alpha, edge), bRef = mae(refined, S.alpha, edge);
+    expect(eRef).toBeLessThan(eCoarse * 0.75);
+    expect(bRef).toBeLessThan(bCoarse * 0.75);
+  });
+
+  it('keeps hair strands that the coarse mask lost', () => {
+    // strand pixels outside the head disc (true alpha ≥ 0.5 where the coarse mask says < 0.3)
+    const strand = (i: number) => S.alpha[i] >= 0.5 && coarse[i] < 0.3;
+    let n = 0, sum = 0;
+    for (let i = 0; i < S.alpha.length; i++) if (strand(i)) (n++, (sum += refined[i]));
+    expect(n).toBeGreaterThan(50);
+    expect(sum / n).toBeGreaterThan(0.35);
+  });
+
+  it('leaves no halo: pure background near the head stays at alpha ≈ 0', () => {
+    let worst = 0, n = 0;
+    for (let i = 0; i < S.alpha.length; i++) {
+      if (S.alpha[i] === 0 && coarse[i] > 0.05 && coarse[i] < 0.5) {
+        n++;
+        worst += refined[i];
+      }
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(worst / n).toBeLessThan(0.08); // mean alpha on background pixels the coarse mask smeared
+  });
+
+  it('accepts a mask of a different aspect (e.g. 256×256 for a 240×320 image)', () => {
+    const sq = resizeMask(cm.data, cm.width, cm.height, 256, 256);
+    const a = refineMatte(S.image, sq, 256, 256);
+    expect(mae(a, S.alpha)).toBeLessThan(mae(coarse, S.alpha));
+  });
+
+  it('rejects a mask shorter than its stated size', () => {
+    expect(() => refineMatte(S.image, new Float32Array(10), 256, 256)).toThrow(RangeError);
+  });
+});
+
+describe('field helpers', () => {
+  it('boxMean equals a brute-force window mean (edges clipped) on random data', () => {
+    const w = 37, h = 53, r = 5;
+    let seed = 11;
+    const a = Float32Array.from({ length: w * h }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    const m = boxMean(a, w, h, r);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+      let s = 0, n = 0;
+      for (let yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) { s += a[yy * w + xx]; n++; }
+      expect(m[y * w + x]).toBeCloseTo(s / n, 5);
+    }
+  });
+  it('boxMean of a constant is the constant (edge-normalised)', () => {
+    const a = new Float32Array(50 * 30).fill(0.7);
+    for (const v of boxMean(a, 50, 30, 4)) expect(v).toBeCloseTo(0.7, 5);
+  });
+
+  it('guidedFilter with the guide as input reproduces it (eps small)', () => {
+    const S = syntheticPortrait(80, 100, 5);
+    const grey = new Float32Array(80 * 100);
+    for (let i = 0; i < grey.length; i++) grey[i] = S.image.data[i * 4] / 255;
+    const q = guidedFilter(S.image, grey, 3, 1e-6);
+    expect(mae(q, grey)).toBeLessThan(0.01);
+  });
+
+  it('pullPush keeps known samples, fills holes smoothly between them', () => {
+    const w = 64, h = 48;
+    const rgb = new Float32Array(w * h * 3), wt = new Float32Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        if (x < 16 || x >= 48) {
+          wt[i] = 1;
+          rgb.set(x < 16 ? [0, 0, 0] : [200, 100, 50], i * 3);
+        }
+      }
+    const f = pullPush(rgb, wt, w, h, 0);
+    expect(f[(10 * w + 5) * 3]).toBeCloseTo(0, 3);
+    expect(f[(10 * w + 60) * 3]).toBeCloseTo(200, 3);
+    const mid = f[(24 * w + 32) * 3];
+    expect(mid).toBeGreaterThan(40);
+    expect(mid).toBeLessThan(160);
+    // monotone across the hole on a row
+    for (let x = 17; x < 47; x++) expect(f[(24 * w + x + 1) * 3]).toBeGreaterThanOrEqual(f[(24 * w + x) * 3] - 1);
+  });
+});

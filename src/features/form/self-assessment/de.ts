@@ -151,7 +151,13 @@ function adverbialDe(text: string, i: number): boolean {
   let b = i - manner.length;
   for (let d = endsWithAny(text, b, DEGREE_WORDS); d; d = endsWithAny(text, b, DEGREE_WORDS)) b -= d.length;
   if (nominalBefore(text, b)) return false;
-  const leftEvidence = !!endsWithAny(text, b, ADVERBS) || !!endsWithAny(text, b, SUBJECTS);
+  const adverb = !!endsWithAny(text, b, ADVERBS);
+  // With only a subject before it, MANNER 的 VERB may be the subject of a later verb with 了/过: 我细致的检查发现了
+  //问题 is right. Then it is left alone (an adverb before MANNER, as in 一直认真的学习, leaves no doubt).
+  let clause = vEnd;
+  while (clause < text.length && !CLAUSE_END.includes(text[clause])) clause++;
+  const laterAspect = /[了过]/u.test(text.slice(vEnd, clause));
+  const leftEvidence = adverb || (!!endsWithAny(text, b, SUBJECTS) && !laterAspect);
   if (aspect) return true;
   // NOTE: a clause-initial 认真的学习专业知识 is not flagged: 热情的服务赢得了信任 has the same shape and is right.
   return leftEvidence && (object || clauseEnd);

@@ -36,6 +36,19 @@ export interface Checklist {
 
 const KINDS: Kind[] = ['block', 'before', 'during', 'after', 'info'];
 
+/**
+ * A manual reference (RULE_SOURCES, written as the manual numbers its parts: 三.1, 附件2 一、二) in the UI language:
+ * the part numerals, 附件, 注 and the separators are worded through `t` (zh-CN keeps the manual's own spelling).
+ */
+export function sourceText(source: string, t: Translate): string {
+  return source
+    .replace(/附件/gu, t('eligibility.source.annex'))
+    .replace(/注/gu, t('eligibility.source.note'))
+    .replace(/[一二三四五]/gu, (c) => t(`eligibility.source.part.${'一二三四五'.indexOf(c) + 1}`))
+    .replace(/；/gu, t('eligibility.source.sep'))
+    .replace(/、/gu, t('eligibility.source.list'));
+}
+
 /** Message parameters of an item, with half codes ('H1'/'H2') translated. */
 export function itemParams(t: Translate, item: Todo): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -58,7 +71,7 @@ export function buildChecklist(result: Result, a: Answers, t: Translate, opts: {
   const meta = [
     ...(name ? [t('eligibility.export.name', { name })] : []),
     t('eligibility.export.application', { level: levelText(t, a), year: a.year, half: t(`eligibility.half.${a.half}`) }),
-    t('eligibility.export.city', { city: a.city ?? t('eligibility.unanswered') }),
+    t('eligibility.export.city', { city: a.city ? t(`eligibility.city.${a.city}`) : t('eligibility.unanswered') }),
     t('eligibility.export.date', { date: opts.today }),
   ];
   let n = 0;
@@ -73,7 +86,7 @@ export function buildChecklist(result: Result, a: Answers, t: Translate, opts: {
           marker: `${++n}.`,
           text: t(`eligibility.todo.${i.code}`, p),
           why: t(`eligibility.why.${i.code}`, p),
-          rule: [i.rule, ...(i.also ?? [])].map((r) => t('eligibility.export.rule', { rule: r, source: RULE_SOURCES[r] })).join('；'),
+          rule: [i.rule, ...(i.also ?? [])].map((r) => t('eligibility.export.rule', { rule: r, source: sourceText(RULE_SOURCES[r], t) })).join(t('eligibility.source.sep')),
           deadline: deadlineText(t, i),
           link: i.link ?? null,
           kind: i.kind,

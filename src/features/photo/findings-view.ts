@@ -1,5 +1,7 @@
 /** Findings grouped for display: fail → warn → info → pass (RULES.md severities), with counts. */
 import type { Finding, PhotoReport, Status } from './report-types.ts';
+import type { Params, Translate } from '../../i18n/core.ts';
+import { PHOTO_SPEC as S } from './photo-spec.ts';
 
 export const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'info', 'pass'];
 
@@ -18,4 +20,37 @@ export function countByStatus(report: PhotoReport): Record<Status, number> {
 /** Bytes as KB with one decimal (1 KB = 1024 bytes, as Windows shows it). */
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(1);
+}
+
+/**
+ * Rules whose contract `expected` (CONTRACT.md, zh-CN) holds words: the UI words the requirement from the spec's
+ * numbers (`photoui.expected.<rule>`), so an English user never sees the zh-CN contract text.
+ */
+const EXPECTED_PARAMS: Readonly<Record<string, () => Params>> = {
+  'P-FMT-COLOR': () => ({ components: S.components.value, bits: S.bitsPerSample.value }),
+  'P-FMT-BYTES': () => ({ min: S.bytesPass.min.toLocaleString('en-US'), max: S.bytesPass.max.toLocaleString('en-US') }),
+  'P-BG-COLOR': () => ({ max: S.maxBgDeltaE.value }),
+  'P-IMG-RECENT': () => ({ months: S.maxAgeMonths.value }),
+};
+
+/** The requirement as shown: worded in the UI language where the contract's text has words, else as reported. */
+export function expectedText(f: Finding, t: Translate): string | undefined {
+  if (f.expected === undefined || f.expected === '') return undefined;
+  const params = EXPECTED_PARAMS[f.rule];
+  return params ? t(`photoui.expected.${f.rule}`, params()) : f.expected;
+}
+
+/**
+ * The measured value with its unit. The contract's `value` is a plain number "in the rule's unit"; the unit is the
+ * one its requirement is written in (px, dpi, °, B, ΔE00), and a face count is worded as a count.
+ */
+export function valueText(f: Finding, t: Translate): string | undefined {
+  if (f.value === undefined) return undefined;
+  if (typeof f.value !== 'number') return String(f.value);
+  if (f.rule === 'P-FACE-ONE') return t('photoui.unit.faces', { n: f.value });
+  const e = f.expected ?? '';
+  if (/^ΔE00\b/u.test(e)) return `ΔE00 ${f.value}`;
+  const unit = /(?:\d\s*(px|dpi|B)\b|(°))/u.exec(e);
+  if (!unit) return String(f.value);
+  return unit[2] ? `${f.value}${unit[2]}` : `${f.value.toLocaleString('en-US')} ${unit[1]}`;
 }

@@ -1,8 +1,8 @@
 /** English messages of the form area. Keys mirror zh-CN/form.ts. */
 const messages: Record<string, string> = {
   'form.title': 'Registration form helper',
-  'form.intro': 'The graduate registration form (毕业生登记表) becomes part of your personal file (manual 三.2). Get the résumé and the self-assessment right here, then copy them onto the form. Everything stays on this device.',
-  'form.rule': '{rule} (manual 三.2)',
+  'form.intro': 'The graduate registration form (毕业生登记表) becomes part of your personal file (manual 3.2). Get the résumé and the self-assessment right here, then copy them onto the form. Everything stays on this device.',
+  'form.rule': '{rule} (manual 3.2)',
   'form.save.label': 'Save on this device (restored next time you open this page)',
   'form.save.hint': 'Unticked, your text is kept only until you close this page.',
   'form.save.kiosk': 'Kiosk mode: nothing is saved; leaving or the idle timer clears it.',

@@ -2,6 +2,8 @@
 const messages: Record<string, string> = {
   'shell.title': 'Graduation application pre-check',
   'shell.subtitle': 'Anhui self-study examination · check everything on this device before you apply',
+  'shell.colon': ': ',
+  'shell.embed.title': 'Photo pre-check (embedded)',
   'shell.privacy': 'Everything is checked on this device. Photos and data are never uploaded.',
   'shell.nav.label': 'Sections',
   'shell.nav.photo': 'Photo',

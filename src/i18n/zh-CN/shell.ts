@@ -2,6 +2,8 @@
 const messages: Record<string, string> = {
   'shell.title': '自考毕业申请预检',
   'shell.subtitle': '安徽省高等教育自学考试 · 毕业申请前的本机检查',
+  'shell.colon': '：',
+  'shell.embed.title': '照片预检（嵌入版）',
   'shell.privacy': '所有检查都在本机完成，照片和资料不会上传到任何服务器。',
   'shell.nav.label': '功能',
   'shell.nav.photo': '照片',

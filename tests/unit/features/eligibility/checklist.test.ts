@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { evaluate, emptyAnswers, buildChecklist, checklistText, type Answers } from '../../../../src/features/eligibility/index.ts';
 import { translator } from '../../../../src/i18n/index.ts';
+import { sourceText } from '../../../../src/features/eligibility/checklist.ts';
 
 const TODAY = '2026-03-15';
 const hefeiNurse: Answers = {
@@ -60,5 +61,14 @@ describe('checklist', () => {
     const ie = en.sections.flatMap((s) => s.items).find((x) => x.code === 'graduating-h2-ask')!;
     expect(ie.open).toBe('The manual does not cover this case; your city exam agency decides. Ask them before the application deadline.');
     expect(ie.open).not.toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('manual references in the UI language', () => {
+  it('keeps the manual spelling in zh-CN and words it in English', () => {
+    expect(sourceText('二.1；附件1 注', translator('zh-CN'))).toBe('二.1；附件1 注');
+    expect(sourceText('二.1；附件1 注', translator('en'))).toBe('2.1; Annex 1 note');
+    expect(sourceText('附件2 一、二', translator('en'))).toBe('Annex 2 1, 2');
+    expect(sourceText('二.1(2)、(4)', translator('en'))).toBe('2.1(2), (4)');
   });
 });

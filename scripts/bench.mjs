@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
 const port = Number(process.env.BENCH_PORT || 4190);
-const outDir = '/tmp/zk-bench-dist';
+const outDir = process.env.BENCH_OUTDIR || `/tmp/zk-bench-dist-${port}`;
 const only = process.argv.slice(2);
 
 console.log('building …');
@@ -101,6 +101,24 @@ function memoryLines() {
   }
 }
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+else if (existsSync(join(root, 'BENCHMARKS.md'))) {
+  // `npm run bench <name>`: replace only the rows of the groups that ran (others keep their last figures).
+  const groups = new Set(rows.map((r) => r.group));
+  const old = readFileSync(join(root, 'BENCHMARKS.md'), 'utf8').split('\n');
+  const isRow = (l) => /^\| [\w-]+ \| /.test(l) && !l.startsWith('| group ') && !l.startsWith('| run ');
+  const kept = old.filter((l) => !(isRow(l) && groups.has(l.split('|')[1].trim())));
+  const fresh = rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
+  let last = -1;
+  kept.forEach((l, i) => { if (isRow(l) || l.startsWith('|---|---|---|---|---|---|')) last = i; });
+  if (last < 0) console.error('BENCHMARKS.md has no table: run `npm run bench` without arguments');
+  else {
+    kept.splice(last + 1, 0, ...fresh);
+    const at = kept.findIndex((l) => l.startsWith('- date:'));
+    const note = `- rows of ${[...groups].join(', ')} re-measured ${new Date().toISOString()} (\`npm run bench ${only.join(' ')}\`)`;
+    kept.splice(at + 1, kept[at + 1]?.startsWith('- rows of ') ? 1 : 0, note);
+    writeFileSync(join(root, 'BENCHMARKS.md'), kept.join('\n'));
+  }
+}
 console.log(lines.join('\n'));
 const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');
 if (broken.length) {

@@ -2,7 +2,7 @@
  * Verdict and plan for one candidate file (U-FORMAT, U-BYTES): what is wrong, in codes the UI translates, and
  * what the tool will do about it. Pure: facts in (sniffed kind, size, decoded image size, PDF structure), no I/O.
  */
-import { MAX_BYTES, MAX_BYTES_MIB, MIN_LONG_SIDE_PX, TOO_SMALL_LONG_SIDE_PX } from './spec.ts';
+import { MAX_BYTES, MAX_BYTES_MIB, MAX_DECODE_PIXELS, MAX_PDF_INSPECT_BYTES, MIN_LONG_SIDE_PX, PDF_INSPECT_TIME_LIMIT_MS, TOO_SMALL_LONG_SIDE_PX } from './spec.ts';
 import { extensionMatches, isImageKind, nameExtension, type FileKind } from './sniff.ts';
 import type { PdfInfo } from './pdf-inspect.ts';
 import type { Sharpness } from './readability.ts';
@@ -12,8 +12,8 @@ export type UploadRule = 'U-FORMAT' | 'U-BYTES';
 
 export type FindingCode =
   | 'empty' | 'unknown' | 'unsupported' | 'ext-mismatch' | 'needs-conversion' | 'too-big' | 'pdf-too-big' | 'bytes-ambiguous'
-  | 'pdf-encrypted' | 'pdf-truncated' | 'pdf-no-pages' | 'pdf-bad-xref' | 'pdf-pages'
-  | 'image-undecodable' | 'image-too-small' | 'image-small' | 'image-blurry' | 'image-blank' | 'ok';
+  | 'pdf-encrypted' | 'pdf-truncated' | 'pdf-no-pages' | 'pdf-bad-xref' | 'pdf-pages' | 'pdf-unreadable' | 'pdf-timeout' | 'pdf-not-inspected'
+  | 'image-undecodable' | 'image-too-large' | 'image-too-small' | 'image-small' | 'image-blurry' | 'image-blank' | 'ok';
 
 export interface UploadFinding {
   code: FindingCode;
@@ -45,6 +45,8 @@ export interface FileFacts {
   /** Decoded picture (after EXIF orientation); null when decoding failed; undefined when not tried. */
   image?: { width: number; height: number; sharpness?: Sharpness | null } | null;
   pdf?: PdfInfo;
+  /** Stored size read from the header when it is over MAX_DECODE_PIXELS: the picture was not decoded. */
+  tooLarge?: { width: number; height: number };
 }
 
 export interface Assessment {
@@ -99,12 +101,14 @@ export function assess(facts: FileFacts): Assessment {
   if (kind === 'pdf') {
     const pdf = facts.pdf;
     if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', severity: 'fail', params: { ext: ext || '-', kind } });
+    if (pdf?.problems.includes('timeout')) f.push({ code: 'pdf-timeout', rule: 'U-FORMAT', severity: 'fail', params: { seconds: PDF_INSPECT_TIME_LIMIT_MS / 1000 } });
+    else if (pdf?.problems.includes('unreadable')) f.push({ code: 'pdf-unreadable', rule: 'U-FORMAT', severity: 'fail' });
     if (pdf?.encrypted) f.push({ code: 'pdf-encrypted', rule: 'U-FORMAT', severity: 'fail' });
     if (pdf?.problems.includes('no-eof')) f.push({ code: 'pdf-truncated', rule: 'U-FORMAT', severity: 'fail' });
-    if (pdf?.problems.includes('no-pages') && !pdf.encrypted) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', severity: 'fail' });
+    if (pdf?.problems.includes('no-pages') && !pdf.encrypted && !pdf.problems.includes('unreadable')) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', severity: 'fail' });
     if (pdf?.problems.includes('bad-xref') && !pdf.problems.includes('no-eof')) f.push({ code: 'pdf-bad-xref', rule: 'U-FORMAT', severity: 'warn' });
     if (pdf?.pages) f.push({ code: 'pdf-pages', rule: 'U-FORMAT', severity: 'info', params: { pages: pdf.pages } });
-    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', severity: 'fail', params: { bytes, max: MAX_BYTES } });
+    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', severity: 'fail', params: { bytes, max: MAX_BYTES } }, { code: 'pdf-not-inspected', rule: 'U-FORMAT', severity: 'info', params: { max: MAX_PDF_INSPECT_BYTES } });
     else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', severity: 'warn', params: { bytes, max: MAX_BYTES } });
     const broken = f.some((x) => x.severity === 'fail' && x.code !== 'ext-mismatch');
     return done(broken ? 'reject' : mismatch ? 'rename' : 'keep');
@@ -112,6 +116,11 @@ export function assess(facts: FileFacts): Assessment {
 
   if (!isImageKind(kind)) {
     f.push({ code: 'unsupported', rule: 'U-FORMAT', severity: 'fail', params: { kind, ext: ext || '-' } });
+    return done('reject');
+  }
+  if (facts.tooLarge) {
+    const { width, height } = facts.tooLarge;
+    f.push({ code: 'image-too-large', rule: 'U-FORMAT', severity: 'fail', params: { kind, width, height, megapixels: Math.round((width * height) / 1e6), max: Math.round(MAX_DECODE_PIXELS / 1e6) } });
     return done('reject');
   }
   if (facts.image === null) {

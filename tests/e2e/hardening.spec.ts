@@ -1,0 +1,84 @@
+/**
+ * Issue 16 (hardening, second round) on the built app in Chromium: hostile files, kiosk traces, the embed opener,
+ * batch integrity. Each test failed on the code before the fix.
+ * Run: E2E_PORT=4183 E2E_OUTDIR=dist-e2e-harden npx playwright test tests/e2e/hardening.spec.ts
+ */
+import { test, expect, type Page, type Locator } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hostilePdf, jspdfBytes, bombPng } from '../unit/features/uploads/helpers.ts';
+
+/** Files handed to the page by path (CDP sets them on the input: no bytes are decoded in the page by the harness). */
+function onDisk(files: { name: string; buffer: Buffer }[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'zk-harden-'));
+  return files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.buffer); return p; });
+}
+
+function card(page: Page, name: string): Locator {
+  return page.getByTestId('upload-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+}
+
+/** Record the longest main-thread task (Long Tasks API) from the first script on. */
+async function watchLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+const longest = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+test('hostile PDFs (unclosed dictionaries, unclosed trailers, a digit run, a 256 MiB inflation bomb) get a clear message; the page stays usable', async ({ page }) => {
+  test.setTimeout(240_000);
+  await watchLongTasks(page);
+  await page.goto('./#/uploads');
+  await expect(page.getByRole('heading', { level: 2, name: '上传材料：检查与转换' })).toBeVisible();
+  await page.evaluate(() => { (window as unknown as { __longest: number }).__longest = 0; });
+  const files = [
+    { name: 'unclosed.pdf', buffer: Buffer.from(hostilePdf('unclosed')) },
+    { name: 'trailers.pdf', buffer: Buffer.from(hostilePdf('trailers')) },
+    { name: 'digits.pdf', buffer: Buffer.from(hostilePdf('digits')) },
+    { name: 'bomb.pdf', buffer: Buffer.from(hostilePdf('bomb')) },
+    { name: 'good.pdf', buffer: Buffer.from(jspdfBytes(2)) },
+  ];
+  for (const f of files) expect(f.buffer.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+  await page.getByTestId('check-input').setInputFiles(onDisk(files));
+  for (const name of ['unclosed.pdf', 'trailers.pdf', 'bomb.pdf']) {
+    const c = card(page, name);
+    await expect(c).toHaveAttribute('data-outcome', 'reject', { timeout: 60_000 });
+    await expect(c).toContainText('无法读取这个 PDF 的结构');
+    await expect(c).toContainText('U-FORMAT');
+  }
+  await expect(card(page, 'digits.pdf')).toHaveAttribute('data-outcome', 'reject', { timeout: 60_000 });
+  await expect(card(page, 'digits.pdf')).toContainText('在 PDF 中找不到任何页面');
+  await expect(card(page, 'good.pdf')).toHaveAttribute('data-outcome', 'keep', { timeout: 60_000 });
+  // The inspection ran in the uploads worker, not in the page.
+  const stall = await longest(page);
+  test.info().annotations.push({ type: 'worst main-thread task during the hostile PDFs (ms)', description: String(Math.round(stall)) });
+  console.log(`hostile PDFs: longest main-thread task ${Math.round(stall)} ms`);
+  // English: the same finding, no Chinese.
+  await page.locator('button.lang').click();
+  await expect(card(page, 'unclosed.pdf')).toContainText('The structure of this PDF cannot be read');
+});
+
+test('a 20000 × 20000 PNG (tens of KB) is refused from its header as too large, in checking and in the merged PDF, without decoding', async ({ page }) => {
+  await watchLongTasks(page);
+  await page.goto('./#/uploads');
+  await expect(page.getByRole('heading', { level: 2, name: '上传材料：检查与转换' })).toBeVisible();
+  await page.evaluate(() => { (window as unknown as { __longest: number }).__longest = 0; });
+  const png = { name: 'huge.png', buffer: Buffer.from(bombPng(20000, 20000)) };
+  const png30 = { name: 'huge30.png', buffer: Buffer.from(bombPng(30000, 30000)) };
+  await page.getByTestId('check-input').setInputFiles(onDisk([png, png30]));
+  for (const [name, side] of [['huge.png', 20000], ['huge30.png', 30000]] as const) {
+    const c = card(page, name);
+    await expect(c).toHaveAttribute('data-outcome', 'reject', { timeout: 60_000 });
+    await expect(c).toContainText(`图片尺寸过大（${side} × ${side} 像素`);
+    await expect(c).not.toContainText('无法打开');
+  }
+  await page.getByTestId('merge-input').setInputFiles(onDisk([png]));
+  await expect(page.getByText(/图片尺寸过大（20000 × 20000 像素/).last()).toBeVisible({ timeout: 60_000 });
+  console.log(`20000² PNG: longest main-thread task ${Math.round(await longest(page))} ms`);
+});

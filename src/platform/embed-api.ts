@@ -6,17 +6,12 @@
  */
 import { APP_VERSION } from './version.ts';
 import type { PhotoReport } from '../features/photo/report-types.ts';
-
-export type Background = 'keep' | 'blue' | 'white';
-
-export interface PhotoService {
-  analyze(file: Blob, name: string): Promise<PhotoReport>;
-  fix(file: Blob, name: string, background: Background | 'auto'): Promise<{ photo: Blob | null; before: PhotoReport; after: PhotoReport | null; reason?: string }>;
-}
+import type { PhotoService } from '../features/photo/service-types.ts';
 
 export interface EmbedOptions {
   search: string;
-  service?: () => Promise<PhotoService>;
+  /** The photo service, started on the first request (the shell passes the photo area's). */
+  service: () => Promise<PhotoService>;
 }
 
 let hostPorts: Array<{ win: MessageEventSource; origin: string }> = [];
@@ -66,7 +61,7 @@ function errorMessage(err: unknown): string {
 export function startEmbedApi(opts: EmbedOptions): () => void {
   const origins = allowedOrigins(opts.search);
   let service: Promise<PhotoService> | null = null;
-  const getService = () => (service ??= (opts.service ?? (() => import('../features/photo/service.ts').then((m) => m.createPhotoService())))());
+  const getService = () => (service ??= opts.service());
 
   if (window.parent !== window) {
     hostPorts = origins.map((origin) => ({ win: window.parent, origin }));

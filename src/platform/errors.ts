@@ -25,3 +25,13 @@ export function installGlobalErrorGuard(): void {
     report(e.reason);
   });
 }
+
+/** Error codes the UI words ('<area>.err.<code>'); anything else is 'internal'. */
+export const ERROR_CODES = ['internal', 'worker-crashed', 'too-large', 'undecodable', 'unsupported', 'unknown-op'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The code of a caught error (a worker's WorkerRequestError, a DecodeError …), 'internal' when it has none. */
+export function errorCode(err: unknown): ErrorCode {
+  const c = err && typeof err === 'object' ? (err as { code?: unknown }).code : undefined;
+  return typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c) ? (c as ErrorCode) : 'internal';
+}

@@ -51,3 +51,26 @@ export async function wipeBrowserStorage(): Promise<void> {
     /* ignore */
   }
 }
+
+/**
+ * One area's opt-in saved copy ("在本机保存"): read back only when it passes the area's validity guard (an old or
+ * damaged copy is ignored, never trusted), never read or written in kiosk mode.
+ */
+export class OptInStore<T> {
+  constructor(private readonly key: string, private readonly valid: (v: unknown) => v is T, private readonly kiosk: boolean) {}
+
+  /** The saved copy, or null when there is none, it is not valid, or this is a kiosk. */
+  load(): T | null {
+    if (this.kiosk) return null;
+    const v = loadSaved<unknown>(this.key);
+    return this.valid(v) ? v : null;
+  }
+
+  save(value: T): boolean {
+    return this.kiosk ? false : save(this.key, value);
+  }
+
+  forget(): void {
+    forget(this.key);
+  }
+}

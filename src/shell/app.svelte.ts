@@ -3,7 +3,16 @@
  * update flow. One instance is created in App.svelte / EmbedApp.svelte and passed by context.
  */
 import { getContext, setContext } from 'svelte';
+import { registerServiceWorker, type UpdateHandle } from '../platform/pwa.ts';
+import { wipeBrowserStorage } from '../platform/storage.ts';
+import { startEmbedApi } from '../platform/embed-api.ts';
+import type { PhotoService } from '../features/photo/service-types.ts';
 import { translator, pickLocale, type Locale, type Translate } from '../i18n/index.ts';
+
+/** A session that holds a candidate's data: the kiosk guard and 清除全部数据 call `wipe()` on every registered one. */
+export interface Wipeable {
+  wipe(): void;
+}
 
 export type Route = 'photo' | 'uploads' | 'eligibility' | 'form';
 export const ROUTES: readonly Route[] = ['photo', 'uploads', 'eligibility', 'form'];
@@ -18,12 +27,13 @@ export class AppState {
   locale = $state<Locale>('zh-CN');
   route = $state<Route>('photo');
   readonly embed: boolean;
+  readonly #search: string;
   readonly kiosk: boolean;
   /** Seconds of inactivity before a kiosk wipes everything (`?idle=` overrides, default 120). */
   readonly kioskIdleSeconds: number;
   #dirty = $state<Record<string, boolean>>({});
-  /** Callbacks run on "清除" / kiosk wipe; each area registers one. */
-  #wipers = new Set<() => void>();
+  /** Sessions wiped on "清除全部数据" / kiosk wipe; each area registers its own while it is mounted. */
+  #wipers = new Set<Wipeable>();
 
   t: Translate = $derived(translator(this.locale));
   hasUnsavedInput = $derived(Object.values(this.#dirty).some(Boolean));
@@ -36,7 +46,8 @@ export class AppState {
   }
 
   constructor(opts: AppOptions = {}) {
-    const params = new URLSearchParams(opts.search ?? '');
+    this.#search = opts.search ?? '';
+    const params = new URLSearchParams(this.#search);
     this.embed = !!opts.embed;
     this.kiosk = !this.embed && (params.get('kiosk') === '1' || params.get('kiosk') === 'true');
     const idle = Number(params.get('idle'));
@@ -46,6 +57,30 @@ export class AppState {
     this.locale = lang ? pickLocale([lang]) : 'zh-CN';
     const fromHash = (opts.hash ?? '').replace(/^#\/?/, '') as Route;
     if (ROUTES.includes(fromHash)) this.route = fromHash;
+  }
+
+  /** A new deployment waiting to be applied (set by the service worker; the update banner shows it). */
+  update = $state.raw<UpdateHandle | null>(null);
+
+  /** Register the service worker (offline use); a waiting update is offered through `update`, never forced. */
+  startServiceWorker(onReady?: () => void): void {
+    registerServiceWorker((h) => (this.update = h), onReady);
+  }
+
+  /** Embedded (embed.html): answer the official site's postMessage requests with this photo service. */
+  startEmbedApi(service: () => Promise<PhotoService>): () => void {
+    return startEmbedApi({ search: this.#search, service });
+  }
+
+  dismissUpdate(): void {
+    this.update = null;
+  }
+
+  /** The kiosk's wipe between two people: every session, then every trace in browser storage. */
+  async wipeForNextPerson(): Promise<void> {
+    this.wipeAll();
+    await wipeBrowserStorage();
+    this.go('photo');
   }
 
   go(route: Route) {
@@ -61,16 +96,27 @@ export class AppState {
     if ((this.#dirty[area] ?? false) !== dirty) this.#dirty = { ...this.#dirty, [area]: dirty };
   }
 
-  onWipe(fn: () => void): () => void {
-    this.#wipers.add(fn);
-    return () => this.#wipers.delete(fn);
+  /**
+   * Register a session to be wiped; returns the disposer. Call it from an `$effect` so the registration ends when
+   * the component that owns the session unmounts: `$effect(() => app.register(session))`.
+   */
+  register(w: Wipeable): () => void {
+    this.#wipers.add(w);
+    return () => {
+      this.#wipers.delete(w);
+    };
+  }
+
+  /** How many sessions are registered (tests: no registration outlives its component). */
+  get registered(): number {
+    return this.#wipers.size;
   }
 
   /** Wipe every area's data (kiosk idle, "清除全部数据"). */
   wipeAll() {
-    for (const fn of this.#wipers) {
+    for (const w of this.#wipers) {
       try {
-        fn();
+        w.wipe();
       } catch (e) {
         console.error('wipe failed', e);
       }

@@ -2,7 +2,7 @@
  * The personal checklist (for the screen, the printable page, the PDF and "copy as text"): the evaluator's result
  * turned into translated lines. Pure; the translator is passed in.
  */
-import type { Translate } from '../../i18n/index.ts';
+import type { Translate } from '../../i18n/core.ts';
 import type { Result, Todo, Kind } from './evaluate.ts';
 import { RULE_SOURCES, type Answers } from './rules.ts';
 import type { IsoDate } from './dates.ts';

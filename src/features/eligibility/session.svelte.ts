@@ -6,6 +6,8 @@ import {
   evaluate, emptyAnswers, applicable, addYears, sessionDates, type Answers, type IsoDate, type Result,
 } from './index.ts';
 import { loadSaved, save, forget } from '../../platform/storage.ts';
+import type { Translate } from '../../i18n/core.ts';
+import type { Checklist } from './index.ts';
 
 export const STORAGE_KEY = 'eligibility';
 export const VERIFY_STEPS = 7;
@@ -67,6 +69,14 @@ export class EligibilityState {
     this.saveLocal = on && !this.kiosk;
     if (this.saveLocal) this.persist();
     else forget(STORAGE_KEY);
+  }
+
+  /** The checklist as a PDF, downloaded as `name` (pdf.ts, jsPDF and the font load on first use). */
+  async exportPdf(checklist: Checklist, t: Translate, name: string): Promise<{ bytes: number; imageCharacters: string[] }> {
+    const { checklistPdf, downloadBlob } = await import('./checklist-pdf.ts');
+    const out = await checklistPdf(checklist, t);
+    downloadBlob(out.blob, name);
+    return { bytes: out.blob.size, imageCharacters: out.imageCharacters };
   }
 
   next() {

@@ -11,6 +11,7 @@ import {
 } from './resume/index.ts';
 import { lintSelfAssessment, applyIssue, applyAll, lengthAdvice, type LintIssue } from './self-assessment/index.ts';
 import { loadSaved, save, forget } from '../../platform/storage.ts';
+import type { Translate } from '../../i18n/core.ts';
 
 export const STORAGE_KEY = 'form';
 const SESSION_KEY = 'zk-precheck:form-session';
@@ -91,6 +92,15 @@ export class FormState {
     this.saveLocal = on && !this.kiosk;
     if (this.saveLocal) save(STORAGE_KEY, this.#snapshot());
     else forget(STORAGE_KEY);
+  }
+
+  /** The paper-form text as a PDF, downloaded as `name` (pdf.ts, jsPDF and the font load on first use). */
+  async exportPdf(t: Translate, name: string): Promise<{ bytes: number; imageCharacters: string[] }> {
+    const { formPdf } = await import('./form-pdf.ts');
+    const out = await formPdf(this.resumeText, this.text, t);
+    const { downloadBlob } = await import('../../platform/pdf.ts');
+    downloadBlob(out.blob, name);
+    return { bytes: out.blob.size, imageCharacters: out.imageCharacters };
   }
 
   // ── résumé ──

@@ -5,6 +5,8 @@
 import type { PhotoReport } from './report-types.ts';
 import { analyzePhoto, fixPhoto } from './service.ts';
 import { toCsv } from './batch-csv.ts';
+import { safeFileStem } from '../../lib/text/file-stem.ts';
+import { ObjectUrls } from '../../platform/object-urls.ts';
 
 export interface BatchItem {
   id: number;
@@ -29,6 +31,9 @@ export class BatchSession {
   sortAsc = $state(true);
   selected = $state<number | null>(null);
   zipUrl = $state<string | null>(null);
+  /** The last exported CSV (revoked on the next export, 清空列表 and wipe). */
+  csvUrl = $state<string | null>(null);
+  #urls = new ObjectUrls();
   #abort: AbortController | null = null;
   #nextId = 1;
 
@@ -82,7 +87,7 @@ export class BatchSession {
 
   async fixAll(): Promise<void> {
     const ids = this.items.filter((i) => i.report && i.report.faces === 1).map((i) => i.id);
-    if (this.zipUrl) URL.revokeObjectURL(this.zipUrl);
+    this.#urls.revoke(this.zipUrl);
     this.zipUrl = null;
     const { Zip, ZipPassThrough, strToU8 } = await import('fflate');
     const chunks: Uint8Array[] = [];
@@ -91,7 +96,7 @@ export class BatchSession {
     const lines = ['file,result,bytes,quality,reason'];
     await this.#run(ids, 'fix', async (item, out) => {
       if (out.photo) {
-        let name = item.file.name.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e]/g, '_').slice(0, 80) + '_480x640.jpg';
+        let name = safeFileStem(item.file.name, 'photo') + '_480x640.jpg';
         for (let n = 2; used.has(name); n++) name = name.replace(/(_\d+)?_480x640\.jpg$/, `_${n}_480x640.jpg`);
         used.add(name);
         const f = new ZipPassThrough(name);
@@ -104,7 +109,7 @@ export class BatchSession {
     zip.add(summary);
     summary.push(strToU8('\uFEFF' + lines.join('\r\n') + '\r\n'), true);
     zip.end();
-    this.zipUrl = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
+    this.zipUrl = this.#urls.make(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
   }
 
   async #run(ids: number[], phase: 'analyze' | 'fix', onFixed?: (item: BatchItem, out: Awaited<ReturnType<typeof fixPhoto>>) => Promise<void>) {
@@ -152,10 +157,31 @@ export class BatchSession {
     return toCsv(this.items.filter((i) => i.report).map((i) => i.report!));
   }
 
+  /** The CSV of the checked photos as a download URL (the previous one is revoked). */
+  exportCsv(): string {
+    this.#urls.revoke(this.csvUrl);
+    this.csvUrl = this.#urls.make(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
+    return this.csvUrl;
+  }
+
+  /** A photo of the batch as a URL for the detail view; give it back with `releaseUrl`. */
+  fileUrl(file: File): string {
+    return this.#urls.make(file);
+  }
+  releaseUrl(url: string | null): void {
+    this.#urls.revoke(url);
+  }
+
+  /** 清空列表 / kiosk wipe: forget every photo and revoke every URL made for them. */
+  wipe() {
+    this.clear();
+  }
+
   clear() {
     this.cancel();
-    if (this.zipUrl) URL.revokeObjectURL(this.zipUrl);
+    this.#urls.revokeAll();
     this.zipUrl = null;
+    this.csvUrl = null;
     this.items = [];
     this.selected = null;
     this.done = 0;

@@ -82,7 +82,7 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
     } else if (facts.problem || !decoded) {
       const problem = facts.problem ?? 'decode';
       const key = JPEG_PROBLEMS.includes(problem) ? problem : 'other';
-      put('P-FMT-JPEG', 'fail', `photo.fmt.jpeg.broken.${key}`, { problem }, { value: problem, expected: 'JPEG, .jpg' });
+      put('P-FMT-JPEG', 'fail', `photo.fmt.jpeg.broken.${key}`, { problem, width: facts.storedWidth ?? 0, height: facts.storedHeight ?? 0 }, { value: problem, expected: 'JPEG, .jpg' });
     } else if (ext !== 'jpg') {
       put('P-FMT-JPEG', ext === 'jpeg' ? 'warn' : 'fail', 'photo.fmt.jpeg.ext', { ext: ext ? '.' + ext : '—' }, { value: ext ? '.' + ext : '—', expected: '.jpg' });
     } else if (facts.trailingBytes > 0) {
@@ -345,5 +345,5 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
   }
 }
 
-const JPEG_PROBLEMS = ['not-jpeg', 'truncated', 'bad-marker', 'bad-length', 'no-frame', 'no-scan', 'bad-frame', 'decode'];
+const JPEG_PROBLEMS = ['not-jpeg', 'truncated', 'bad-marker', 'bad-length', 'no-frame', 'no-scan', 'bad-frame', 'decode', 'too-large-to-decode'];
 const SIDE_ZH: Record<string, string> = { top: '上', bottom: '下', left: '左', right: '右' };

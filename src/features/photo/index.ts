@@ -9,5 +9,5 @@ export {
 export { solveFraming, toOutput, type Framing, type FramingFailure, type FramingInput, type FramingResult, type FramingFailCode, type SourceRect } from './crop.ts';
 export { analyzeImage, landmarksOf, type PhotoAnalysis, type FaceInput, type AnalyzeOptions } from './analyze.ts';
 export { buildFindings, formatName, type FindingCode, type FindingParams, type FindingsInput } from './findings.ts';
-export { buildReport, toFinding, localizeFindings, type BuildReportInput } from './report.ts';
+export { codeReport, type BuildReportInput, type CodedFinding, type CodedReport } from './report.ts';
 export type { PhotoReport, Finding, FileFacts, Status, ReportMeasure, ReportFile } from './report-types.ts';

@@ -1,14 +1,18 @@
 /**
- * buildReport: FileFacts (+ decoded pixels + detected faces) → PhotoReport (CONTRACT.md "PhotoReport (JSON)").
- * Every photo rule ID of RULES.md appears exactly once in `findings`; messages are zh-CN from the i18n photo
- * dictionary; each finding also carries its `code` and `params` so the UI can render another language.
+ * codeReport: FileFacts (+ decoded pixels + detected faces) → the PhotoReport of CONTRACT.md ("PhotoReport (JSON)")
+ * in codes and numbers. Every photo rule ID of RULES.md appears exactly once in `findings`, each with its message
+ * `code` and `params`; the sentences are added once, at the report/embed boundary (src/i18n/photo.ts `wordReport`).
  */
-import { translate, type Locale } from '../../i18n/index.ts';
 import { analyzeImage, type FaceInput, type PhotoAnalysis } from './analyze.ts';
 import type { PersonMask } from './background.ts';
 import { buildFindings, type FindingCode } from './findings.ts';
 import type { RgbaImage } from './measure.ts';
 import type { FileFacts, Finding, PhotoReport, ReportMeasure } from './report-types.ts';
+
+/** A finding before it is worded: the contract's Finding without `message`. */
+export type CodedFinding = Omit<Finding, 'message' | 'code' | 'params' | 'official'> & { code: string; params: Record<string, string | number>; official: boolean };
+/** A PhotoReport before it is worded. */
+export type CodedReport = Omit<PhotoReport, 'findings'> & { findings: CodedFinding[] };
 
 export interface BuildReportInput {
   /** What the file layer learned from the bytes (jpeg/inspect.ts `inspectFile`). */
@@ -23,8 +27,6 @@ export interface BuildReportInput {
   personMask?: PersonMask;
   /** Reference time (P-IMG-RECENT). */
   now: Date | number | string;
-  /** Message language; the contract's report is zh-CN (default). */
-  locale?: Locale;
 }
 
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -36,20 +38,19 @@ function orientedSize(facts: FileFacts, image?: RgbaImage): [number, number] | [
   return facts.orientation >= 5 && facts.orientation <= 8 ? [facts.storedHeight, facts.storedWidth] : [facts.storedWidth, facts.storedHeight];
 }
 
-export function toFinding(f: FindingCode, locale: Locale = 'zh-CN'): Finding {
+function toFinding(f: FindingCode): CodedFinding {
   return {
     rule: f.rule,
     status: f.status,
     ...(f.value !== undefined ? { value: f.value } : {}),
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
-    message: translate(locale, f.code, f.params),
     code: f.code,
     params: f.params,
     official: f.official,
   };
 }
 
-export function buildReport(input: BuildReportInput): PhotoReport {
+export function codeReport(input: BuildReportInput): CodedReport {
   const { facts, image } = input;
   const now = input.now instanceof Date ? input.now : new Date(input.now);
   let analysis: PhotoAnalysis | null = null;
@@ -57,7 +58,7 @@ export function buildReport(input: BuildReportInput): PhotoReport {
   else if (image) analysis = analyzeImage(image, input.faces, { personMask: input.personMask });
   const [width, height] = orientedSize(facts, image);
   const codes = buildFindings({ facts, width, height, analysis, now });
-  const findings = codes.map((c) => toFinding(c, input.locale));
+  const findings = codes.map(toFinding);
   const face = analysis?.face ?? null;
   let measure: ReportMeasure | null = null;
   if (analysis && analysis.faces === 1 && face) {
@@ -96,9 +97,4 @@ export function buildReport(input: BuildReportInput): PhotoReport {
     measure,
     findings,
   };
-}
-
-/** Re-render a report's messages in another language from the codes it carries (UI English). */
-export function localizeFindings(report: PhotoReport, locale: Locale): Finding[] {
-  return report.findings.map((f) => (f.code ? { ...f, message: translate(locale, f.code, f.params) } : f));
 }

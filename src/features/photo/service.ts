@@ -1,9 +1,9 @@
 /**
  * Main-thread face of the photo pipeline (decode → detect → measure → report; fix → re-check), all of which runs in
- * the photo worker. Used by the UI (state/photo.svelte.ts), the batch mode and the embed API.
+ * the photo worker. Used by the photo sessions (session.svelte.ts, batch-session.svelte.ts) and the embed API.
  */
 import type { PhotoReport } from './report-types.ts';
-import type { Background, PhotoService } from '../../platform/embed-api.ts';
+import type { Background, PhotoService, Refusal } from './service-types.ts';
 import { photoWorker } from './worker/client.ts';
 
 export interface RunOptions {
@@ -15,6 +15,9 @@ export interface FixOutcome {
   photo: Blob | null;
   before: PhotoReport;
   after: PhotoReport | null;
+  /** Why no photo could be made (code + params, worded by the UI in its language). */
+  refusal?: Refusal;
+  /** The same in zh-CN (CONTRACT.md). */
   reason?: string;
   /** What was changed, as i18n keys with params (shown to the user). */
   changes?: { key: string; params?: Record<string, string | number> }[];
@@ -25,13 +28,13 @@ export interface FixOutcome {
 export async function analyzePhoto(file: Blob, opts: RunOptions = {}): Promise<PhotoReport> {
   const bytes = await file.arrayBuffer();
   const name = file instanceof File ? file.name : 'photo.jpg';
-  return photoWorker().request<PhotoReport>('analyze', { bytes, name }, { transfer: [bytes], ...opts });
+  return photoWorker().request('analyze', { bytes, name }, { transfer: [bytes], ...opts });
 }
 
 export async function fixPhoto(file: Blob, background: Background | 'auto', opts: RunOptions = {}, name?: string): Promise<FixOutcome> {
   const bytes = await file.arrayBuffer();
   const fileName = name ?? (file instanceof File ? file.name : 'photo.jpg');
-  const r = await photoWorker().request<Omit<FixOutcome, 'photo'> & { photo: ArrayBuffer | null }>('fix', { bytes, name: fileName, background }, { transfer: [bytes], ...opts });
+  const r = await photoWorker().request('fix', { bytes, name: fileName, background }, { transfer: [bytes], ...opts });
   return { ...r, photo: r.photo ? new Blob([r.photo], { type: 'image/jpeg' }) : null };
 }
 

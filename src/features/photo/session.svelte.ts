@@ -4,8 +4,16 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { PhotoReport } from './report-types.ts';
-import type { Background } from '../../platform/embed-api.ts';
+import type { Background } from './service-types.ts';
+import type { Translate } from '../../i18n/core.ts';
 import { analyzePhoto, fixPhoto, type FixOutcome, type RunOptions } from './service.ts';
+import { measureLiveFrame } from './worker/client.ts';
+import type { LiveMeasure } from './camera-guide.ts';
+import { postToHost } from '../../platform/embed-api.ts';
+import { safeFileStem } from '../../lib/text/file-stem.ts';
+import { errorCode } from '../../platform/errors.ts';
+import { ObjectUrls } from '../../platform/object-urls.ts';
+import { stopPhotoWorker } from './worker/client.ts';
 
 export type PhotoStatus = 'idle' | 'working' | 'fixing' | 'done' | 'error';
 export type BackgroundChoice = 'auto' | Background;
@@ -14,7 +22,9 @@ export class PhotoSession {
   status = $state<PhotoStatus>('idle');
   /** Progress stage reported by the worker ('model' while the model loads). */
   stage = $state<string | null>(null);
+  /** What went wrong, as a code the UI words ('photoui.err.<code>'); `errorDetail` is the technical text. */
   error = $state<string | null>(null);
+  errorDetail = $state<string>('');
   file = $state.raw<File | null>(null);
   previewUrl = $state<string | null>(null);
   report = $state.raw<PhotoReport | null>(null);
@@ -22,12 +32,12 @@ export class PhotoSession {
   showOverlay = $state(true);
   background = $state<BackgroundChoice>('auto');
   #abort: AbortController | null = null;
+  #urls = new ObjectUrls();
 
   verdict = $derived(this.report?.verdict ?? null);
 
   #revoke() {
-    if (this.previewUrl) URL.revokeObjectURL(this.previewUrl);
-    if (this.fixed?.url) URL.revokeObjectURL(this.fixed.url);
+    this.#urls.revokeAll();
     this.previewUrl = null;
   }
 
@@ -45,7 +55,8 @@ export class PhotoSession {
       this.status = 'done';
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = errorCode(err);
+      this.errorDetail = err instanceof Error ? err.message : String(err);
       this.status = 'error';
     } finally {
       if (this.#abort === abort) this.stage = null;
@@ -57,22 +68,45 @@ export class PhotoSession {
     this.file = file;
     this.report = null;
     this.fixed = null;
-    this.previewUrl = URL.createObjectURL(file);
+    this.previewUrl = this.#urls.make(file);
     return this.#run('working', (o) => analyzePhoto(file, o), (report) => (this.report = report));
   }
 
   fix(): Promise<void> {
     const file = this.file;
     if (!file) return Promise.resolve();
-    if (this.fixed?.url) URL.revokeObjectURL(this.fixed.url);
+    this.#urls.revoke(this.fixed?.url);
     this.fixed = null;
-    return this.#run('fixing', (o) => fixPhoto(file, this.background, o), (out) => (this.fixed = { ...out, url: out.photo ? URL.createObjectURL(out.photo) : null }));
+    return this.#run('fixing', (o) => fixPhoto(file, this.background, o), (out) => (this.fixed = { ...out, url: out.photo ? this.#urls.make(out.photo) : null }));
   }
 
   /** A sensible download name: the original name's stem + "_480x640.jpg". */
   get downloadName(): string {
-    const stem = (this.file?.name ?? 'photo').replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, '_').slice(0, 80) || 'photo';
-    return `${stem}_480x640.jpg`;
+    return `${safeFileStem(this.file?.name ?? 'photo', 'photo')}_480x640.jpg`;
+  }
+
+  /** Measure one live camera frame for the framing hints (the bitmap is handed to the worker). */
+  measureLive(bitmap: ImageBitmap): Promise<LiveMeasure> {
+    return measureLiveFrame(bitmap);
+  }
+
+  /** 使用此照片 (embedded): hand the fixed photo, or the original when nothing fails, to the official site. */
+  sendToHost(): boolean {
+    if (this.fixed?.photo && this.fixed.after) postToHost({ type: 'zk-precheck:photo', photo: this.fixed.photo, report: this.fixed.after });
+    else if (this.file && this.report?.verdict !== 'fail') postToHost({ type: 'zk-precheck:photo', photo: this.file, report: this.report });
+    else return false;
+    return true;
+  }
+
+  /** The print sheet (PDF): the fixed photo at print size and every rule's result; downloaded at once. */
+  async downloadSheet(t: Translate, sheetSuffix: string): Promise<void> {
+    const report = this.fixed?.after ?? this.report;
+    if (!report) return;
+    const bytes = this.fixed?.photo ? new Uint8Array(await this.fixed.photo.arrayBuffer()) : null;
+    const { buildPhotoSheet } = await import('./photo-pdf.ts');
+    const { blob } = await buildPhotoSheet(report, bytes, t);
+    const { downloadBlob } = await import('../../platform/pdf.ts');
+    downloadBlob(blob, this.downloadName.replace(/\.jpg$/, `${sheetSuffix}.pdf`));
   }
 
   clear(): void {
@@ -83,11 +117,25 @@ export class PhotoSession {
     this.report = null;
     this.fixed = null;
     this.error = null;
+    this.errorDetail = '';
     this.status = 'idle';
     this.stage = null;
   }
+
+  /** Kiosk wipe / 清除全部数据: forget everything and end the photo worker (its memory held this person's pixels). */
+  wipe(): void {
+    this.clear();
+    stopPhotoWorker();
+  }
 }
 
+/** The photo service for the embed API, loaded with the worker client on first use. */
+export const loadPhotoService = () => import('./service.ts').then((m) => m.createPhotoService());
+
 const KEY = Symbol('photo');
-export const setPhotoSession = (s: PhotoSession) => setContext(KEY, s);
-export const getPhotoSession = () => getContext<PhotoSession>(KEY);
+export const setPhotoSession = (s: PhotoSession): PhotoSession => setContext(KEY, s);
+export function getPhotoSession(): PhotoSession {
+  const s = getContext<PhotoSession | undefined>(KEY);
+  if (!s) throw new Error('PhotoSession context missing');
+  return s;
+}

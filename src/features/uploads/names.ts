@@ -1,13 +1,9 @@
 /** Download names: the user's own base name, cleaned for every OS, with the extension of the real format. */
-
-const BAD = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+import { safeFileStem } from '../../lib/text/file-stem.ts';
 
 /** Base name without extension, unsafe characters replaced, at most `max` characters; `fallback` when empty. */
 export function baseName(name: string, fallback = '材料', max = 60): string {
-  const noPath = name.split(/[\\/]/).pop() ?? '';
-  const noExt = noPath.replace(/\.[A-Za-z0-9]{1,8}$/, '');
-  const clean = noExt.replace(BAD, '_').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
-  return Array.from(clean).slice(0, max).join('') || fallback;
+  return safeFileStem(name, fallback, max);
 }
 
 /** `证书.HEIC` → `证书.jpg`; `scan.png` → `scan.jpg`; a renamed `x.pdf` that is a JPEG → `x.jpg`. */

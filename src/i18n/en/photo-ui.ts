@@ -109,6 +109,13 @@ const messages: Record<string, string> = {
   'photoui.sheet.col.rule': 'Rule',
   'photoui.sheet.col.status': 'Result',
   'photoui.sheet.col.note': 'Explanation',
+  'photoui.sheet.suffix': '-check-sheet',
+  'photoui.err.internal': 'Something unexpected went wrong. Try again; if it still fails, use another photo.',
+  'photoui.err.worker-crashed': 'The background processing stopped unexpectedly (perhaps the device ran out of memory). Close other pages and try again.',
+  'photoui.err.too-large': 'The image is too large to decode safely on this device. Make it smaller and try again.',
+  'photoui.err.undecodable': 'This file cannot be opened as a picture. Choose a JPG or PNG photo.',
+  'photoui.err.unsupported': 'This browser cannot open this picture format. Save it as JPG and try again.',
+  'photoui.err.unknown-op': 'The app was updated in another tab. Reload the page and try again.',
   'photoui.sheet.failed': 'Cannot make the check sheet: {message}',
 };
 export default messages;

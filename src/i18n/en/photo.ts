@@ -117,5 +117,19 @@ const messages: Record<string, string> = {
   'photo.img.recent.unknown': 'The photo must be recent (normally within one year before graduation). The file has no capture date; please check yourself.',
   'photo.img.recent.ok': 'Taken on {date}, within one year.',
   'photo.img.recent.old': 'Taken on {date}, {months} months ago. The photo must be recent (within one year); please retake.',
+
+  // Fix refusals (worker pipeline) and decode refusals: codes from the pipeline, worded here.
+  'photo.fmt.jpeg.broken.too-large-to-decode': 'The image is too large ({width}×{height} px) to decode safely on this device. Make it smaller first (long side up to 4000 px) or take the photo again with a phone.',
+  'photo.refuse.unreadable': 'This image cannot be read, so it cannot be fixed. Choose a JPG or PNG photo instead.',
+  'photo.refuse.drawn': 'This looks like a drawing or cartoon, not a photograph of a person; it cannot be used on a diploma. Use a recent frontal photo of yourself without a hat.',
+  'photo.refuse.no-face': 'No face was found in the photo, so it cannot be fixed. Use a frontal photo of yourself without a hat (P-FACE-ONE).',
+  'photo.refuse.faces': '{faces} faces were found; only one person may be in the photo. Use a photo of yourself alone (P-FACE-ONE).',
+  'photo.refuse.head-too-short': 'The distance from the top of the head to the eyes is too small for the face width (ratio {ratio}): no crop can meet head top 50–110 px, eyes 200–300 px and face width 180–300 px together. Usually the top of the head is cut off or the head is lowered. Take the photo again with space above the head.',
+  'photo.refuse.head-too-long': 'The distance from the top of the head to the eyes is too large for the face width (ratio {ratio}, e.g. hair piled high or the head tilted back): the three position rules cannot all be met. Let the hair down, look straight at the camera and take the photo again.',
+  'photo.refuse.unmeasurable': 'The position of the face cannot be measured, so it cannot be fixed. Use another frontal photo.',
+  'photo.refuse.too-large': 'Even at quality 60 with light denoising the file is still over 40 KB (too much detail or noise). Take the photo again in better light in front of a plainer background.',
+  'photo.refuse.too-small': 'Even at the highest quality the file is still under 20 KB (the picture is too flat). We never pad a file with filler bytes. Use a sharper photo.',
+  'photo.refuse.no-fit': 'The photo cannot be compressed to between 20 and 40 KB. Try another photo.',
+  'photo.refuse.still-fails': 'After the fix some rules still fail: {rules}. Cropping, scaling or padding cannot solve these; please take the photo again.',
 };
 export default messages;

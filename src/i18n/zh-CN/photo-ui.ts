@@ -109,6 +109,13 @@ const messages: Record<string, string> = {
   'photoui.sheet.col.rule': '规则',
   'photoui.sheet.col.status': '结论',
   'photoui.sheet.col.note': '说明',
+  'photoui.sheet.suffix': '-检查单',
+  'photoui.err.internal': '处理时出现意外错误，请重试；如果仍然失败，请换一张照片。',
+  'photoui.err.worker-crashed': '后台处理意外终止（可能是设备内存不足），请关闭其他页面后重试。',
+  'photoui.err.too-large': '图像尺寸过大，为保护设备内存不予解码。请先缩小照片再试。',
+  'photoui.err.undecodable': '这个文件无法作为图片打开，请换一张 JPG 或 PNG 照片。',
+  'photoui.err.unsupported': '这种图片格式无法在本浏览器中打开，请另存为 JPG 后再试。',
+  'photoui.err.unknown-op': '应用版本不一致，请刷新页面后重试。',
   'photoui.sheet.failed': '无法生成检查单：{message}',
 };
 export default messages;

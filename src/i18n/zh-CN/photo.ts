@@ -120,5 +120,19 @@ const messages: Record<string, string> = {
   'photo.img.recent.unknown': '照片须为近期（一般为毕业前一年以内）拍摄。文件中没有拍摄日期，请自行确认。',
   'photo.img.recent.ok': '拍摄日期 {date}，在一年以内。',
   'photo.img.recent.old': '拍摄日期为 {date}，已超过 {months} 个月。照片须为近期（一般为毕业前一年以内）拍摄，请重新拍摄。',
+
+  // Fix refusals (worker pipeline) and decode refusals: codes from the pipeline, worded here.
+  'photo.fmt.jpeg.broken.too-large-to-decode': '图像尺寸过大（{width}×{height} 像素），为保护设备内存不予解码。请先把照片缩小（长边 4000 像素以内）或直接用手机重新拍摄。',
+  'photo.refuse.unreadable': '无法读取这张图片，不能自动修正。请换一张 JPG 或 PNG 照片。',
+  'photo.refuse.drawn': '这看起来是绘画或卡通图像，不是真人照片，不能用于毕业证书。请使用本人近期正面免冠照片。',
+  'photo.refuse.no-face': '照片中没有检测到人脸，无法自动修正。请使用本人正面免冠照片（P-FACE-ONE）。',
+  'photo.refuse.faces': '照片中检测到 {faces} 张人脸，只能有一人。请使用只有本人的照片（P-FACE-ONE）。',
+  'photo.refuse.head-too-short': '头顶到眼睛的距离相对脸宽太小（比值 {ratio}），任何裁剪都无法同时满足头顶 50–110 px、眼睛 200–300 px 和脸宽 180–300 px。常见原因是头顶被裁掉或低头。请重新拍摄，头顶上方留出空间。',
+  'photo.refuse.head-too-long': '头顶到眼睛的距离相对脸宽太大（比值 {ratio}，例如头发盘得很高或仰头），无法同时满足三项位置要求。请放下发髻、正视镜头后重新拍摄。',
+  'photo.refuse.unmeasurable': '照片中的人脸位置无法测量，不能自动修正。请换一张正面照片。',
+  'photo.refuse.too-large': '即使以品质 60 并适度降噪，文件仍大于 40 KB（照片细节或噪点过多）。请在光线更好的地方、用更干净的背景重新拍摄。',
+  'photo.refuse.too-small': '即使以最高品质保存，文件仍小于 20 KB（画面过于平淡）。我们不会用填充字节凑大小。请换一张更清晰的照片。',
+  'photo.refuse.no-fit': '无法把照片压缩到 20–40 KB 之间。请换一张照片再试。',
+  'photo.refuse.still-fails': '自动修正后仍有不符合的项目：{rules}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。',
 };
 export default messages;

@@ -1,10 +1,12 @@
-/** Main-thread handle on the photo worker (one per page, created lazily). */
+/** Main-thread handle on the photo worker (one per page, created lazily), typed by ./protocol.ts. */
 import { WorkerBridge } from '../../../platform/worker-bridge.ts';
 import type { FaceDetectionResult } from '../vision-types.ts';
+import type { LiveMeasure } from '../camera-guide.ts';
+import type { PhotoProtocol } from './protocol.ts';
 
-let bridge: WorkerBridge | null = null;
-export function photoWorker(): WorkerBridge {
-  bridge ??= new WorkerBridge(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'photo' }));
+let bridge: WorkerBridge<PhotoProtocol> | null = null;
+export function photoWorker(): WorkerBridge<PhotoProtocol> {
+  bridge ??= new WorkerBridge<PhotoProtocol>(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'photo' }));
   return bridge;
 }
 
@@ -16,8 +18,8 @@ export function stopPhotoWorker(): void {
   bridge?.stop();
 }
 
-export async function warmup(): Promise<{ ms: number }> {
-  return photoWorker().request('warmup');
+export function warmup(): Promise<{ ms: number }> {
+  return photoWorker().request('warmup', {});
 }
 
 export async function detectFaces(file: Blob, signal?: AbortSignal): Promise<FaceDetectionResult> {
@@ -26,6 +28,6 @@ export async function detectFaces(file: Blob, signal?: AbortSignal): Promise<Fac
 }
 
 /** Measure one live camera frame (the bitmap is transferred and closed by the worker). */
-export function measureLiveFrame(bitmap: ImageBitmap, signal?: AbortSignal): Promise<import('../camera-guide.ts').LiveMeasure> {
+export function measureLiveFrame(bitmap: ImageBitmap, signal?: AbortSignal): Promise<LiveMeasure> {
   return photoWorker().request('live', { bitmap }, { transfer: [bitmap], signal });
 }

@@ -5,7 +5,9 @@
  */
 import { inspectFile } from '../../../lib/jpeg/inspect.ts';
 import type { FileFacts, PhotoReport } from '../report-types.ts';
-import { buildReport } from '../report.ts';
+import type { Refusal } from '../service-types.ts';
+import { codeReport, type BuildReportInput } from '../report.ts';
+import { photoMessage, wordReport } from '../../../i18n/photo.ts';
 import { analyzeImage } from '../analyze.ts';
 import { solveFraming } from '../crop.ts';
 import { BG_LIGHT_BLUE, BG_WHITE, type Rgb } from '../compose.ts';
@@ -14,6 +16,9 @@ import type { Landmarks } from '../vision-types.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
 import { drawnScore } from '../plausibility.ts';
 import { decodeToBitmap, bitmapToRgba, MAX_DECODE_PIXELS, type RgbaImage } from '../../../platform/decode.ts';
+
+/** The contract's report (zh-CN sentences), worded once here at the worker's boundary. */
+const buildReport = (input: BuildReportInput): PhotoReport => wordReport(codeReport(input), 'zh-CN');
 
 export interface PipelineDeps {
   detector: () => Promise<FaceDetector>;
@@ -66,7 +71,7 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
   const decodable = BROWSER_DECODABLE.has(facts.format) || (facts.format === 'heic' && !!deps.decodeHeic);
   const tooLarge = (facts.storedWidth ?? 0) * (facts.storedHeight ?? 0) > MAX_DECODE_PIXELS;
   if (!decodable || tooLarge) {
-    const problem = tooLarge ? `图像尺寸过大（${facts.storedWidth}×${facts.storedHeight} 像素），为保护设备内存不予解码` : facts.problem;
+    const problem = tooLarge ? 'too-large-to-decode' : facts.problem;
     return { facts, report: buildReport({ facts: { ...facts, problem }, faces: [], now }) };
   }
   let bitmap: ImageBitmap;
@@ -76,7 +81,8 @@ export async function analyzeBytes(bytes: Uint8Array, name: string, deps: Pipeli
     const resize = size && long > workMaxSide && facts.orientation === 1 && facts.format !== 'gif' ? { width: Math.round((size[0] * workMaxSide) / long), height: Math.round((size[1] * workMaxSide) / long) } : undefined;
     bitmap = facts.format === 'heic' ? await deps.decodeHeic!(bytes) : await decodeToBitmap(bytes, facts.mime, resize);
   } catch (err) {
-    const problem = `图像无法解码（${err instanceof Error ? err.message : String(err)}）`;
+    console.warn('photo decode failed', err);
+    const problem = 'decode';
     return { facts, report: buildReport({ facts: { ...facts, problem }, faces: [], now }) };
   }
   deps.progress?.('detect');
@@ -126,12 +132,20 @@ function unscaleMeasure(report: PhotoReport, s: number): PhotoReport {
   };
 }
 
+/** A refusal with its contract sentence. */
+function refuse(before: PhotoReport, after: PhotoReport | null, changes: FixResult['changes'], refusal: Refusal): FixResult {
+  return { photo: null, before, after, changes, refusal, reason: photoMessage('zh-CN', refusal.code, refusal.params) };
+}
+
 export type FixBackground = 'auto' | 'keep' | 'blue' | 'white';
 
 export interface FixResult {
   photo: ArrayBuffer | null;
   before: PhotoReport;
   after: PhotoReport | null;
+  /** Why no photo could be made, as a message code + params (photo dictionary 'photo.refuse.*'); every language words it. */
+  refusal?: Refusal;
+  /** The same in zh-CN, as CONTRACT.md's `zk-precheck:fixed` carries it. */
   reason?: string;
   changes: { key: string; params?: Record<string, string | number> }[];
   quality?: number;
@@ -152,7 +166,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
   const before = a.report;
   try {
     if (!a.image || !a.bitmap || !a.faces || a.faces.length !== 1 || !before.measure) {
-      return { photo: null, before, after: null, changes: [], reason: noFaceReason(a) };
+      return refuse(before, null, [], noFaceRefusal(a));
     }
     const m = before.measure;
     const scale = a.scale ?? 1;
@@ -182,7 +196,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     // hair top until the background was replaced), frame again from what the re-check measured.
     for (let attempt = 0; attempt < 2; attempt++) {
       const framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
-      if (!framing.ok) return result ?? { photo: null, before, after: null, changes: [], reason: framingReason(framing.code, framing.ratio) };
+      if (!framing.ok) return result ?? refuse(before, null, [], { code: framingRefusalCode(framing.code), params: { ratio: framing.ratio.toFixed(2) } });
       const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
       const personMask = replace || padded ? await getMask() : null;
       deps.progress?.('compose');
@@ -194,7 +208,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
       if (padded) changes.push({ key: 'photoui.change.pad', params: { top: Math.round(framing.pad.top), bottom: Math.round(framing.pad.bottom), left: Math.round(framing.pad.left), right: Math.round(framing.pad.right) } });
       if (r.backgroundReplaced) changes.push({ key: `photoui.change.bg.${target.key}` });
-      if (!enc.ok || !enc.bytes) return { photo: null, before, after: null, changes, reason: encodeReason(enc.failure ?? 'no-fit') };
+      if (!enc.ok || !enc.bytes) return refuse(before, null, changes, { code: encodeRefusalCode(enc.failure ?? 'no-fit'), params: {} });
       changes.push({ key: 'photoui.change.encode', params: { quality: enc.quality, bytes: enc.bytes.length, subsampling: enc.subsampling, encodes: enc.encodes } });
       if (enc.denoise > 0) changes.push({ key: 'photoui.change.denoise', params: { level: enc.denoise } });
       deps.progress?.('recheck');
@@ -205,7 +219,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       if (!fails.length) {
         return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes };
       }
-      result = { photo: null, before, after, changes, reason: `自动修正后仍有不符合的项目：${fails.join('、')}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。` };
+      result = refuse(before, after, changes, { code: 'photo.refuse.still-fails', params: { rules: fails.join(', ') } });
       const am = after.measure;
       if (!am || !fails.every((f) => f.startsWith('P-GEO-'))) break;
       // Map the output measurements back into the measured image.
@@ -223,23 +237,18 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
   }
 }
 
-function noFaceReason(a: Analysis): string {
-  if (!a.image) return '无法读取这张图片，不能自动修正。请换一张 JPG 或 PNG 照片。';
+function noFaceRefusal(a: Analysis): Refusal {
+  if (!a.image) return { code: 'photo.refuse.unreadable', params: {} };
   const n = a.faces?.length ?? 0;
-  if (n === 0 && (a.drawnFaces ?? 0) > 0) return '这看起来是绘画或卡通图像，不是真人照片，不能用于毕业证书。请使用本人近期正面免冠照片。';
-  if (n === 0) return '照片中没有检测到人脸，无法自动修正。请使用本人正面免冠照片（P-FACE-ONE）。';
-  return `照片中检测到 ${n} 张人脸，只能有一人。请使用只有本人的照片（P-FACE-ONE）。`;
+  if (n === 0 && (a.drawnFaces ?? 0) > 0) return { code: 'photo.refuse.drawn', params: {} };
+  if (n === 0) return { code: 'photo.refuse.no-face', params: {} };
+  return { code: 'photo.refuse.faces', params: { faces: n } };
 }
 
-function framingReason(code: string, ratio: number): string {
-  const r = ratio.toFixed(2);
-  if (code === 'head-too-short') return `头顶到眼睛的距离相对脸宽太小（比值 ${r}），任何裁剪都无法同时满足头顶 50–110 px、眼睛 200–300 px 和脸宽 180–300 px。常见原因是头顶被裁掉或低头。请重新拍摄，头顶上方留出空间。`;
-  if (code === 'head-too-long') return `头顶到眼睛的距离相对脸宽太大（比值 ${r}，例如头发盘得很高或仰头），无法同时满足三项位置要求。请放下发髻、正视镜头后重新拍摄。`;
-  return '照片中的人脸位置无法测量，不能自动修正。请换一张正面照片。';
+function framingRefusalCode(code: string): string {
+  return code === 'head-too-short' || code === 'head-too-long' ? `photo.refuse.${code}` : 'photo.refuse.unmeasurable';
 }
 
-function encodeReason(failure: string): string {
-  if (failure === 'too-large') return '即使以品质 60 并适度降噪，文件仍大于 40 KB（照片细节或噪点过多）。请在光线更好的地方、用更干净的背景重新拍摄。';
-  if (failure === 'too-small') return '即使以最高品质保存，文件仍小于 20 KB（画面过于平淡）。我们不会用填充字节凑大小。请换一张更清晰的照片。';
-  return '无法把照片压缩到 20–40 KB 之间。请换一张照片再试。';
+function encodeRefusalCode(failure: string): string {
+  return failure === 'too-large' || failure === 'too-small' ? `photo.refuse.${failure}` : 'photo.refuse.no-fit';
 }

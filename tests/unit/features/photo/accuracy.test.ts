@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readManifest, readLandmarks } from '../../../helpers/shared.ts';
 import { loadPhoto, resample } from '../../../helpers/pixels.ts';
 import { solveFraming } from '../../../../src/features/photo/crop.ts';
-import { buildReport } from '../../../../src/features/photo/report.ts';
+import { buildReport } from './worded-report.ts';
 import { analyzeBackground } from '../../../../src/features/photo/background.ts';
 import { measureFace } from '../../../../src/features/photo/measure.ts';
 import { jpegFacts } from './fixtures.ts';

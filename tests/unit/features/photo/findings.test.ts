@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFindings } from '../../../../src/features/photo/findings.ts';
-import { buildReport, localizeFindings } from '../../../../src/features/photo/report.ts';
+import { buildReport, localizeFindings } from './worded-report.ts';
 import { PHOTO_RULES, PHOTO_SPEC } from '../../../../src/features/photo/photo-spec.ts';
 import { missingKeys, translate } from '../../../../src/i18n/index.ts';
 import zh from '../../../../src/i18n/zh-CN/photo.ts';

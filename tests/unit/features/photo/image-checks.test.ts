@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readLandmarks } from '../../../helpers/shared.ts';
 import { loadPhoto, resample, type Rgba } from '../../../helpers/pixels.ts';
 import { solveFraming } from '../../../../src/features/photo/crop.ts';
-import { buildReport } from '../../../../src/features/photo/report.ts';
+import { buildReport } from './worded-report.ts';
 import { analyzeImage } from '../../../../src/features/photo/analyze.ts';
 import { PHOTO_RULES } from '../../../../src/features/photo/photo-spec.ts';
 import type { FaceLandmarks } from '../../../../src/features/photo/measure.ts';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR, readLandmarks, readManifest } from '../../../helpers/shared.ts';
 import { loadPhoto } from '../../../helpers/pixels.ts';
-import { buildReport } from '../../../../src/features/photo/report.ts';
+import { buildReport } from './worded-report.ts';
 import { inspectFile } from '../../../../src/lib/jpeg/inspect.ts';
 import { PHOTO_RULES } from '../../../../src/features/photo/photo-spec.ts';
 import type { PhotoReport } from '../../../../src/features/photo/report-types.ts';

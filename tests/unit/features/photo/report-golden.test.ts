@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR, readLandmarks, readManifest } from '../../../helpers/shared.ts';
 import { loadPhoto } from '../../../helpers/pixels.ts';
-import { buildReport } from '../../../../src/features/photo/report.ts';
+import { buildReport } from './worded-report.ts';
 import { inspectFile } from '../../../../src/lib/jpeg/inspect.ts';
 import { toCsv } from '../../../../src/features/photo/batch-csv.ts';
 import { reportMessage } from '../../../../src/platform/embed-api.ts';

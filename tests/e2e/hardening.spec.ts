@@ -5,6 +5,7 @@
  */
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostilePdf, jspdfBytes, bombPng } from '../unit/features/uploads/helpers.ts';
@@ -81,4 +82,33 @@ test('a 20000 × 20000 PNG (tens of KB) is refused from its header as too large,
   await page.getByTestId('merge-input').setInputFiles(onDisk([png]));
   await expect(page.getByText(/图片尺寸过大（20000 × 20000 像素/).last()).toBeVisible({ timeout: 60_000 });
   console.log(`20000² PNG: longest main-thread task ${Math.round(await longest(page))} ms`);
+});
+
+test('embed.html opened with window.open() by another page (not framed) answers nothing, even with ?origin= naming that page', async ({ page, baseURL }) => {
+  const port = Number(process.env.E2E_HOST_PORT || 4191) + 5;
+  const opener = `http://127.0.0.1:${port}`;
+  const tool = `${baseURL}embed.html?origin=${encodeURIComponent(opener)}`;
+  const server = createServer((_req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><meta charset="utf-8"><title>opener</title><script>
+      window.msgs = [];
+      addEventListener('message', (e) => window.msgs.push({ origin: e.origin, type: e.data && e.data.type }));
+      window.openTool = () => { window.tool = window.open(${JSON.stringify(tool)}, 'zk'); };
+      window.send = (msg) => window.tool.postMessage(msg, ${JSON.stringify(new URL(baseURL!).origin)});
+    </script>`);
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  try {
+    await page.goto(`${opener}/`);
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => (window as any).openTool())]);
+    await popup.waitForLoadState('load');
+    await expect(popup.locator('input[type=file]').first()).toBeAttached({ timeout: 30_000 });
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate((i) => (window as any).send({ type: 'zk-precheck:analyze', id: `o${i}`, file: 'not a blob' }), i);
+      await page.waitForTimeout(1000);
+    }
+    expect(await page.evaluate(() => (window as any).msgs)).toEqual([]);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
 });

@@ -4,7 +4,7 @@
  */
 import type { PhotoReport } from './report-types.ts';
 import { analyzePhoto, fixPhoto } from './service.ts';
-import { toCsv } from './batch-csv.ts';
+import { toCsv, fixSummaryCsv, type FixSummaryRow } from './batch-csv.ts';
 import { safeFileStem } from '../../lib/text/file-stem.ts';
 import { ObjectUrls } from '../../platform/object-urls.ts';
 
@@ -93,7 +93,7 @@ export class BatchSession {
     const chunks: Uint8Array[] = [];
     const zip = new Zip((err, data) => { if (!err) chunks.push(data); });
     const used = new Set<string>();
-    const lines = ['file,result,bytes,quality,reason'];
+    const rows: FixSummaryRow[] = [];
     await this.#run(ids, 'fix', async (item, out) => {
       if (out.photo) {
         let name = safeFileStem(item.file.name, 'photo') + '_480x640.jpg';
@@ -103,11 +103,11 @@ export class BatchSession {
         zip.add(f);
         f.push(new Uint8Array(await out.photo.arrayBuffer()), true);
       }
-      lines.push([item.file.name, out.photo ? 'ok' : 'failed', out.bytes ?? '', out.quality ?? '', (out.reason ?? '').replace(/[,\r\n]/g, ' ')].join(','));
+      rows.push({ file: item.file.name, result: out.photo ? 'ok' : 'failed', bytes: out.bytes ?? null, quality: out.quality ?? null, reason: out.reason ?? null });
     });
     const summary = new ZipPassThrough('summary.csv');
     zip.add(summary);
-    summary.push(strToU8('\uFEFF' + lines.join('\r\n') + '\r\n'), true);
+    summary.push(strToU8(fixSummaryCsv(rows)), true);
     zip.end();
     this.zipUrl = this.#urls.make(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
   }

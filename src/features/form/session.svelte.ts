@@ -1,6 +1,6 @@
 /**
  * State of the registration-form helper: résumé entries and the self-assessment text. Findings are derived from
- * the pure modules (src/lib/forms/resume, src/lib/forms/self-assessment); nothing here computes rules.
+ * the pure modules (src/features/form/resume, src/features/form/self-assessment); nothing here computes rules.
  *
  * Keeping: always in memory while the page is open (every area stays mounted); across a reload of the same tab in
  * sessionStorage (not in kiosk mode); on this device only when the user ticks "在本机保存" (never in kiosk mode).

@@ -15,7 +15,7 @@ describe('imageSize / image-too-large', () => {
     const a = assess({ name: 'scan.png', bytes: png.length, kind: 'png', tooLarge: { width: 20000, height: 20000 } });
     expect(a.action).toBe('reject');
     const f = a.findings.find((x) => x.code === 'image-too-large');
-    expect(f).toMatchObject({ rule: 'U-FORMAT', severity: 'fail' });
+    expect(f).toMatchObject({ rule: 'U-FORMAT', status: 'fail', official: false });
     expect(findingMessage((k, p) => translate('zh-CN', k, p), f!)).toContain('20000 × 20000 像素');
     expect(findingMessage((k, p) => translate('en', k, p), f!)).toMatch(/20000 × 20000 px.*400 megapixels.*over 100 megapixels/);
   });

@@ -112,3 +112,23 @@ test('embed.html opened with window.open() by another page (not framed) answers 
     await new Promise((r) => server.close(r));
   }
 });
+
+test('the CSP reaches the workers: a fetch to another origin from the uploads worker is blocked (HTTP header, as public/_headers)', async ({ page, baseURL }) => {
+  const port = Number(process.env.E2E_HOST_PORT || 4191) + 6;
+  const server = createServer((_req, res) => { res.setHeader('access-control-allow-origin', '*'); res.end('leak'); });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+  try {
+    const main = await page.goto('./#/uploads');
+    expect(main?.headers()['content-security-policy']).toContain("connect-src 'self' blob: data:");
+    const workerSeen = page.waitForEvent('worker');
+    await page.getByTestId('check-input').setInputFiles(onDisk([{ name: 'ok.pdf', buffer: Buffer.from(jspdfBytes(1)) }]));
+    const worker = await workerSeen;
+    await expect(card(page, 'ok.pdf')).toHaveAttribute('data-outcome', 'keep', { timeout: 60_000 });
+    const got = await worker.evaluate(async (url) => {
+      try { return await (await fetch(url)).text(); } catch (e) { return `blocked: ${e}`; }
+    }, `http://127.0.0.1:${port}/`);
+    expect(got).toMatch(/^blocked/);
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+});

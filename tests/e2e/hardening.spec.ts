@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostilePdf, jspdfBytes, bombPng } from '../unit/features/uploads/helpers.ts';
+import { PHOTOS_DIR } from '../helpers/shared.ts';
 
 /** Files handed to the page by path (CDP sets them on the input: no bytes are decoded in the page by the harness). */
 function onDisk(files: { name: string; buffer: Buffer }[]): string[] {
@@ -131,4 +132,30 @@ test('the CSP reaches the workers: a fetch to another origin from the uploads wo
   } finally {
     await new Promise((r) => server.close(r));
   }
+});
+
+test('kiosk: print only — no copy, download or PDF export in the form, photo and uploads areas', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('./?kiosk=1#/form');
+  await expect(page.getByTestId('form-kiosk-export')).toBeVisible();
+  await expect(page.getByTestId('form-copy')).toHaveCount(0);
+  await expect(page.getByTestId('form-pdf')).toHaveCount(0);
+  await expect(page.getByTestId('form-print')).toBeVisible();
+
+  await page.goto('./?kiosk=1#/uploads');
+  await expect(page.getByTestId('uploads-kiosk')).toBeVisible();
+  // A PDF named .jpg: outside kiosk mode it is offered back renamed (a download).
+  await page.getByTestId('check-input').setInputFiles(onDisk([{ name: 'cert.jpg', buffer: Buffer.from(jspdfBytes(1)) }]));
+  await expect(card(page, 'cert.jpg')).toHaveAttribute('data-outcome', 'rename', { timeout: 60_000 });
+  await expect(page.getByTestId('download')).toHaveCount(0);
+
+  await page.goto('./?kiosk=1#/photo');
+  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
+  await expect(page.locator('[data-verdict]').first()).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('button', { name: '自动修正' }).click();
+  await expect(page.getByTestId('photo-print')).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByTestId('photo-download')).toHaveCount(0);
+  await expect(page.getByTestId('photo-kiosk-export')).toBeVisible();
+  await expect(page.locator('a[download]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /PDF/ })).toHaveCount(0);
 });

@@ -36,6 +36,8 @@ const messages: Record<string, string> = {
   'photoui.fix.changes': 'Changes made',
   'photoui.fix.result': '{width}×{height} px, {kb} KB ({bytes} bytes), quality {quality}, 300 dpi',
   'photoui.download': 'Download the fixed photo (.jpg)',
+  'photoui.kiosk.print': 'Print the fixed photo',
+  'photoui.kiosk.note': 'Kiosk mode: to protect your information the photo is not offered for download; print it at its real size (40.64 × 54.19 mm) to take it with you. It is wiped when you leave or after the idle time.',
   'photoui.use': 'Use this photo',
   'photoui.clear': 'Clear',
   'photoui.cleared': 'The photo and its results were removed from this page.',

@@ -43,6 +43,7 @@ const messages: Record<string, string> = {
   'uploads.beforeAfter': 'Before {before} → after {after}',
   'uploads.preview': 'Preview: {name}',
   'uploads.download': 'Download {name}',
+  'uploads.kiosk': 'Kiosk mode: to protect your information, files are only checked here, never offered for download; convert them with this tool on your own phone or computer before uploading.',
 
   'uploads.merge.title': 'Combine page photos into one PDF',
   'uploads.merge.hint': 'For a document of several pages (e.g. both sides of the appraisal form), combine the page photos, in order, into one PDF of at most 4 MB.',

@@ -36,6 +36,8 @@ const messages: Record<string, string> = {
   'photoui.fix.changes': '所做的修改',
   'photoui.fix.result': '{width}×{height} 像素，{kb} KB（{bytes} 字节），品质 {quality}，300 dpi',
   'photoui.download': '下载修正后的照片（.jpg）',
+  'photoui.kiosk.print': '打印修正后的照片',
+  'photoui.kiosk.note': '自助机模式：为保护你的信息，照片不提供下载，可按实际尺寸（40.64 × 54.19 毫米）打印带走；离开或超时后会自动清除。',
   'photoui.use': '使用此照片',
   'photoui.clear': '清除',
   'photoui.cleared': '照片和检查结果已从本页清除。',

@@ -43,6 +43,7 @@ const messages: Record<string, string> = {
   'uploads.beforeAfter': '处理前 {before} → 处理后 {after}',
   'uploads.preview': '预览：{name}',
   'uploads.download': '下载 {name}',
+  'uploads.kiosk': '自助机模式：为保护你的信息，这里只检查文件，不提供下载；请在自己的手机或电脑上用本工具转换后再上传。',
 
   'uploads.merge.title': '多页材料合并为一个 PDF',
   'uploads.merge.hint': '一份材料有多页（如实习鉴定表正反面）时，把每页的照片按顺序合并成一个不超过 4 MB 的 PDF。',

@@ -4,7 +4,7 @@
  * Run: E2E_PORT=4183 E2E_OUTDIR=dist-e2e-harden npx playwright test tests/e2e/hardening.spec.ts
  */
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,4 +158,44 @@ test('kiosk: print only — no copy, download or PDF export in the form, photo a
   await expect(page.getByTestId('photo-kiosk-export')).toBeVisible();
   await expect(page.locator('a[download]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /PDF/ })).toHaveCount(0);
+});
+
+/** Dispatch a paste of `file` (a shared photo) on the focused element, as Ctrl+V with an image on the clipboard. */
+async function pastePhoto(page: Page, file: string) {
+  const b64 = readFileSync(join(PHOTOS_DIR, file)).toString('base64');
+  await page.evaluate(({ b64, name }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], name, { type: 'image/jpeg' }));
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, { b64, name: file });
+}
+
+test('paste: ignored while another area is shown; on the photo area it asks before replacing a result', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('./');
+  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
+  const fileLine = page.locator('.file-line');
+  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg', { timeout: 120_000 });
+
+  await page.goto('./#/form');
+  await expect(page.locator('[data-area="form"]')).toBeVisible();
+  await page.locator('body').click();
+  await pastePhoto(page, 'a_woman-blue-bg.jpg');
+  await page.goto('./#/photo');
+  await page.waitForTimeout(2000);
+  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg');
+  await expect(page.getByTestId('paste-confirm')).toHaveCount(0);
+
+  await pastePhoto(page, 'a_woman-blue-bg.jpg');
+  const ask = page.getByTestId('paste-confirm');
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('a_woman-blue-bg.jpg');
+  await ask.getByRole('button', { name: '保留当前照片' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg');
+
+  await pastePhoto(page, 'a_woman-blue-bg.jpg');
+  await page.getByTestId('paste-confirm').getByRole('button', { name: '替换为粘贴的图片' }).click();
+  await expect(fileLine).toContainText('a_woman-blue-bg.jpg', { timeout: 120_000 });
 });

@@ -176,11 +176,14 @@ test('photo: choose by keyboard → report → findings → 自动修正 → dow
   await chooseFile(page, 'Enter', join(PHOTOS_DIR, FIX_PHOTO));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
-  // When the report is ready, focus goes to the findings so the keyboard user lands on the result.
-  const findings = page.getByRole('region', { name: /检查结果/ }).first();
-  await expect(findings).toBeVisible();
-  await expect.poll(() => isFocused(findings), { timeout: 10_000 }).toBe(true);
-  await expectFocusVisible(page, 'findings heading');
+  // When the report is ready, focus goes to the result (photo, verdict, action) so the keyboard user lands on it;
+  // the rule-by-rule findings follow it.
+  const outcome = page.getByRole('region', { name: '检查结果' });
+  await expect(outcome).toBeVisible();
+  await expect.poll(() => isFocused(outcome), { timeout: 10_000 }).toBe(true);
+  await expectFocusVisible(page, 'result heading');
+  await expect(outcome.getByTestId('photo-verdict')).toHaveAttribute('data-verdict', 'fail');
+  const findings = page.getByRole('region', { name: '逐项结果' });
   await expect(findings.locator('[data-rule="P-FMT-SIZE"]').first()).toHaveAttribute('data-status', 'fail');
 
   // Background choice: a native radio group (arrows), then 自动修正 with Enter.

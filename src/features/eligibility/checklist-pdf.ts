@@ -1,5 +1,5 @@
 /**
- * The personal checklist as an A4 PDF (Chinese, every character kept — see lib/platform/pdf.ts).
+ * The personal checklist as an A4 PDF (Chinese, every character kept — see src/platform/pdf.ts).
  * jsPDF and the font are loaded only when the user asks for the PDF.
  */
 import type { Translate } from '../../i18n/index.ts';

@@ -5,7 +5,7 @@
 import {
   evaluate, emptyAnswers, applicable, addYears, sessionDates, type Answers, type IsoDate, type Result,
 } from './index.ts';
-import { loadSaved, save, forget } from '../../platform/storage.ts';
+import { OptInStore } from '../../platform/storage.ts';
 import type { Translate } from '../../i18n/core.ts';
 import type { Checklist } from './index.ts';
 
@@ -20,6 +20,11 @@ interface Saved {
   verifySteps: boolean[];
 }
 
+function validSaved(s: unknown): s is Saved {
+  const x = s as Saved | null;
+  return !!x && x.v === 1 && typeof x.answers === 'object' && x.answers !== null;
+}
+
 export class EligibilityState {
   readonly today: IsoDate;
   readonly kiosk: boolean;
@@ -29,6 +34,7 @@ export class EligibilityState {
   stepIndex = $state(0);
   /** "在本机保存" ticked (never in kiosk mode). */
   saveLocal = $state(false);
+  #store: OptInStore<Saved>;
 
   result: Result = $derived.by(() => evaluate(this.answers, this.today));
   show = $derived(applicable(this.answers));
@@ -44,13 +50,14 @@ export class EligibilityState {
   constructor(opts: { today: IsoDate; kiosk: boolean }) {
     this.today = opts.today;
     this.kiosk = opts.kiosk;
+    this.#store = new OptInStore(STORAGE_KEY, validSaved, opts.kiosk);
     this.answers = emptyAnswers(opts.today);
     if (!this.kiosk) this.#restore();
   }
 
   #restore() {
-    const s = loadSaved<Saved>(STORAGE_KEY);
-    if (!s || s.v !== 1 || typeof s.answers !== 'object') return;
+    const s = this.#store.load();
+    if (!s) return;
     // Unknown or missing fields fall back to the empty answers (older saves stay readable).
     this.answers = { ...emptyAnswers(this.today), ...s.answers };
     this.name = typeof s.name === 'string' ? s.name : '';
@@ -62,13 +69,13 @@ export class EligibilityState {
   persist(): boolean {
     if (!this.saveLocal || this.kiosk) return false;
     const snapshot: Saved = { v: 1, answers: $state.snapshot(this.answers) as Answers, name: this.name, verifySteps: [...this.verifySteps] };
-    return save(STORAGE_KEY, snapshot);
+    return this.#store.save(snapshot);
   }
 
   setSaveLocal(on: boolean) {
     this.saveLocal = on && !this.kiosk;
     if (this.saveLocal) this.persist();
-    else forget(STORAGE_KEY);
+    else this.#store.forget();
   }
 
   /** The checklist as a PDF, downloaded as `name` (pdf.ts, jsPDF and the font load on first use). */
@@ -105,6 +112,6 @@ export class EligibilityState {
     this.verifySteps = Array(VERIFY_STEPS).fill(false);
     this.stepIndex = 0;
     this.saveLocal = false;
-    forget(STORAGE_KEY);
+    this.#store.forget();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The résumé (and the self-assessment, when written) as an A4 PDF through the shared src/lib/platform/pdf.ts
+ * The résumé (and the self-assessment, when written) as an A4 PDF through the shared src/platform/pdf.ts
  * (Chinese font, characters the font lacks drawn as images so none is lost). Loaded on demand.
  */
 import { createPdfDocument, type Rasterizer } from '../../platform/pdf.ts';

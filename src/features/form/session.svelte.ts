@@ -1,6 +1,6 @@
 /**
  * State of the registration-form helper: résumé entries and the self-assessment text. Findings are derived from
- * the pure modules (src/lib/forms/resume, src/lib/forms/self-assessment); nothing here computes rules.
+ * the pure modules (src/features/form/resume, src/features/form/self-assessment); nothing here computes rules.
  *
  * Keeping: always in memory while the page is open (every area stays mounted); across a reload of the same tab in
  * sessionStorage (not in kiosk mode); on this device only when the user ticks "在本机保存" (never in kiosk mode).
@@ -10,7 +10,7 @@ import {
   type ResumeEntry, type ResumeFix, type Ym,
 } from './resume/index.ts';
 import { lintSelfAssessment, applyIssue, applyAll, lengthAdvice, type LintIssue } from './self-assessment/index.ts';
-import { loadSaved, save, forget } from '../../platform/storage.ts';
+import { OptInStore } from '../../platform/storage.ts';
 import type { Translate } from '../../i18n/core.ts';
 
 export const STORAGE_KEY = 'form';
@@ -39,6 +39,7 @@ export class FormState {
   entries = $state<ResumeEntry[]>([]);
   text = $state('');
   saveLocal = $state(false);
+  #store: OptInStore<Saved>;
 
   findings = $derived.by(() => checkResume(this.entries, this.today));
   issues: LintIssue[] = $derived.by(() => lintSelfAssessment(this.text));
@@ -49,14 +50,15 @@ export class FormState {
   constructor(opts: { today: Ym; kiosk: boolean }) {
     this.today = opts.today;
     this.kiosk = opts.kiosk;
+    this.#store = new OptInStore(STORAGE_KEY, validSaved, opts.kiosk);
     this.entries = [emptyEntry()];
     if (!this.kiosk) this.#restore();
   }
 
   #restore() {
-    const local = loadSaved<Saved>(STORAGE_KEY);
+    const local = this.#store.load();
     let s: unknown = local;
-    if (validSaved(local)) this.saveLocal = true;
+    if (local) this.saveLocal = true;
     else {
       try {
         const raw = sessionStorage.getItem(SESSION_KEY);
@@ -85,13 +87,13 @@ export class FormState {
     } catch {
       /* storage unavailable: memory only */
     }
-    if (this.saveLocal) save(STORAGE_KEY, snap);
+    if (this.saveLocal) this.#store.save(snap);
   }
 
   setSaveLocal(on: boolean) {
     this.saveLocal = on && !this.kiosk;
-    if (this.saveLocal) save(STORAGE_KEY, this.#snapshot());
-    else forget(STORAGE_KEY);
+    if (this.saveLocal) this.#store.save(this.#snapshot());
+    else this.#store.forget();
   }
 
   /** The paper-form text as a PDF, downloaded as `name` (pdf.ts, jsPDF and the font load on first use). */
@@ -142,7 +144,7 @@ export class FormState {
     this.entries = [emptyEntry()];
     this.text = '';
     this.saveLocal = false;
-    forget(STORAGE_KEY);
+    this.#store.forget();
     try {
       sessionStorage.removeItem(SESSION_KEY);
     } catch {

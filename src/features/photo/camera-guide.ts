@@ -4,9 +4,10 @@
  * candidate holds still inside the outline. Geometry follows the manual (附件3 四.2): hair top 50–110 px, eyes
  * 200–300 px, face width 180–300 px of a 480×640 frame; we aim at the middle of each range.
  */
+import { PHOTO_SPEC } from './photo-spec.ts';
 export const GUIDE = {
-  frameW: 480,
-  frameH: 640,
+  frameW: PHOTO_SPEC.width.value,
+  frameH: PHOTO_SPEC.height.value,
   /** Ellipse of the face+hair outline in frame pixels (centre x, centre y, radius x, radius y). */
   head: { cx: 240, cy: 235, rx: 120, ry: 155 },
   eyeY: 250,

@@ -57,7 +57,7 @@ const POW25_7 = 6103515625; // 25^7
 
 /**
  * CIEDE2000 ΔE00 between two CIELAB colours (kL = kC = kH = 1).
- * Verified against the 34 test pairs published by Sharma et al. (tests/unit/core/color.test.ts).
+ * Verified against the 34 test pairs published by Sharma et al. (tests/unit/features/photo/color.test.ts).
  */
 export function deltaE2000(lab1: readonly number[], lab2: readonly number[]): number {
   const [L1, a1, b1] = lab1;

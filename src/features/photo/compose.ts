@@ -14,6 +14,7 @@
  *
  * Pure TypeScript over typed arrays. Coordinate spaces: `src*` = input image, `out*` = output.
  */
+import { PHOTO_SPEC } from './photo-spec.ts';
 import { pullPush, resizeMask, type RgbaImage } from './matte.ts';
 
 export type Rgb = [number, number, number];
@@ -22,7 +23,7 @@ export type Rgb = [number, number, number];
 export const CONTINUE_MAX_PX = 40;
 
 /** Light blue of the platform's examples and plain white. */
-export const BG_LIGHT_BLUE: Rgb = [100, 197, 255];
+export const BG_LIGHT_BLUE: Rgb = [...PHOTO_SPEC.bgBlue];
 export const BG_WHITE: Rgb = [255, 255, 255];
 
 /** Source rectangle in source pixels (edges, not centres); may extend beyond the image. */

@@ -5,7 +5,7 @@
  *   → [refine the matte → replace the background]  (only when a new background colour is asked for)
  *   → size search (20,480..40,000 bytes, q ≥ 60, 300 dpi baseline JPEG).
  *
- * Every step is also exported on its own (core/compose.ts, core/matte.ts, core/size-search.ts, encode/index.ts).
+ * Every step is also exported on its own (compose.ts, matte.ts, size-search.ts, encode.ts).
  */
 import { composeCrop, replaceBackground, type PersonMaskInput, type Rgb, type SourceRect } from './compose.ts';
 import { refineMatte, type RgbaImage } from './matte.ts';

@@ -4,22 +4,18 @@
  * render the same codes in English.
  */
 import type { FileFacts, Status } from './report-types.ts';
+import type { RuleFinding } from '../../lib/finding.ts';
 import type { PhotoAnalysis } from './analyze.ts';
 import { PHOTO_RULES, PHOTO_SPEC, rangeText, type PhotoRule, type Range } from './photo-spec.ts';
 
 export type FindingParams = Record<string, string | number>;
 
-export interface FindingCode {
-  rule: PhotoRule;
-  status: Status;
+/** A photo finding: the shared RuleFinding (code = i18n key, e.g. 'photo.geo.eyes.low') plus what was measured. */
+export interface FindingCode extends RuleFinding<PhotoRule> {
   /** What was measured, in the rule's unit. */
   value?: number | string;
   expected?: string;
-  /** i18n key of the message, e.g. 'photo.geo.eyes.low'. */
-  code: string;
   params: FindingParams;
-  /** false when the limit is our own tolerance (UI: "建议"). */
-  official: boolean;
 }
 
 export interface FindingsInput {

@@ -3,6 +3,7 @@
  * On a 480×640 image the manual's ranges are drawn as bands (P-GEO-HEADTOP 50–110 px, P-GEO-EYES 200–300 px) and the
  * face-width limits (P-GEO-FACEW 180–300 px) as brackets around the measured face centre; measured values as lines.
  */
+import { PHOTO_SPEC } from './photo-spec.ts';
 import type { PhotoReport } from './report-types.ts';
 
 export interface OverlayBand { y1: number; y2: number; label: string; rule: string }
@@ -18,8 +19,8 @@ export interface Overlay {
   points: OverlayPoint[];
 }
 
-export const OUT_W = 480;
-export const OUT_H = 640;
+export const OUT_W = PHOTO_SPEC.width.value;
+export const OUT_H = PHOTO_SPEC.height.value;
 
 export function buildOverlay(report: PhotoReport): Overlay | null {
   const { width, height } = report.file;

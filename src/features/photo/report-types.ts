@@ -2,7 +2,8 @@
  * PhotoReport: the public JSON shape of ../shared/spec/CONTRACT.md ("PhotoReport (JSON)").
  * Add fields freely; never rename or remove one; bump `schema` only for a breaking change.
  */
-export type Status = 'pass' | 'warn' | 'fail' | 'info';
+export type { Status } from '../../lib/finding.ts';
+import type { Status } from '../../lib/finding.ts';
 
 export interface ReportFile {
   name: string;

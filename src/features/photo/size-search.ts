@@ -15,6 +15,7 @@
  * The size curve is "monotone-ish": we only ever accept a probe that we actually encoded and measured, so a
  * non-monotonic step can cost a little quality, never a wrong size.
  */
+import { PHOTO_SPEC } from './photo-spec.ts';
 
 export type SearchSubsampling = '4:2:0' | '4:2:2' | '4:4:4';
 
@@ -151,9 +152,9 @@ function searchVariant(encodeAt: (q: number) => Probe, qLo: number, qHi: number,
 }
 
 export function searchSize(encode: EncodeFn, opts: SizeSearchOptions = {}): SizeSearchResult {
-  const min = opts.minBytes ?? 20_480;
-  const max = opts.maxBytes ?? 40_000;
-  const qMin = opts.minQuality ?? 60;
+  const min = opts.minBytes ?? PHOTO_SPEC.bytesPass.min;
+  const max = opts.maxBytes ?? PHOTO_SPEC.bytesPass.max;
+  const qMin = opts.minQuality ?? PHOTO_SPEC.minQuality.value;
   const qMax = opts.maxQuality ?? 100;
   const perVariant = opts.budgetPerVariant ?? 7;
   const total = opts.totalBudget ?? 20;

@@ -7,23 +7,19 @@ import { extensionMatches, isImageKind, nameExtension, type FileKind } from './s
 import type { PdfInfo } from './pdf-inspect.ts';
 import type { Sharpness } from './readability.ts';
 
-export type Severity = 'fail' | 'warn' | 'info' | 'pass';
+import type { RuleFinding, Status } from '../../lib/finding.ts';
+import { worstStatus } from '../../lib/finding.ts';
+
+export type Severity = Status;
 export type UploadRule = 'U-FORMAT' | 'U-BYTES';
 
-export type FindingCode =
+export type UploadCode =
   | 'empty' | 'unknown' | 'unsupported' | 'ext-mismatch' | 'needs-conversion' | 'too-big' | 'pdf-too-big' | 'bytes-ambiguous'
   | 'pdf-encrypted' | 'pdf-truncated' | 'pdf-no-pages' | 'pdf-bad-xref' | 'pdf-pages'
   | 'image-undecodable' | 'image-too-small' | 'image-small' | 'image-blurry' | 'image-blank' | 'ok';
 
-export interface UploadFinding {
-  code: FindingCode;
-  rule: UploadRule;
-  severity: Severity;
-  /** Values for the message: numbers in their unit (bytes, px, pages); `kind`/`ext` are codes to translate. */
-  params?: Record<string, string | number>;
-  /** True when the tolerance is ours, not the manual's (shown to the user as advice). */
-  ours?: boolean;
-}
+/** One upload finding (the shared shape); `params` are numbers in their unit (bytes, px, pages), `kind`/`ext` codes. */
+export type UploadFinding = RuleFinding<UploadRule, UploadCode>;
 
 /** What the tool does with the file. */
 export type Action =
@@ -54,11 +50,8 @@ export interface Assessment {
   action: Action;
 }
 
-const RANK: Record<Severity, number> = { pass: 0, info: 0, warn: 1, fail: 2 };
-
 export function worst(findings: readonly UploadFinding[]): Assessment['verdict'] {
-  const r = Math.max(0, ...findings.map((f) => RANK[f.severity]));
-  return r === 2 ? 'fail' : r === 1 ? 'warn' : 'pass';
+  return worstStatus(findings);
 }
 
 function imageFindings(facts: FileFacts, out: UploadFinding[]): void {
@@ -66,11 +59,11 @@ function imageFindings(facts: FileFacts, out: UploadFinding[]): void {
   if (!img) return;
   const long = Math.max(img.width, img.height);
   const dims = { width: img.width, height: img.height, longSide: long, min: MIN_LONG_SIDE_PX };
-  if (long < TOO_SMALL_LONG_SIDE_PX) out.push({ code: 'image-too-small', rule: 'U-FORMAT', severity: 'warn', params: { ...dims, min: TOO_SMALL_LONG_SIDE_PX }, ours: true });
-  else if (long < MIN_LONG_SIDE_PX) out.push({ code: 'image-small', rule: 'U-FORMAT', severity: 'info', params: dims, ours: true });
+  if (long < TOO_SMALL_LONG_SIDE_PX) out.push({ code: 'image-too-small', rule: 'U-FORMAT', status: 'warn', params: { ...dims, min: TOO_SMALL_LONG_SIDE_PX }, official: false });
+  else if (long < MIN_LONG_SIDE_PX) out.push({ code: 'image-small', rule: 'U-FORMAT', status: 'info', params: dims, official: false });
   const sh = img.sharpness;
-  if (sh?.blank) out.push({ code: 'image-blank', rule: 'U-FORMAT', severity: 'warn', params: { contrast: sh.contrast }, ours: true });
-  else if (sh?.blurry) out.push({ code: 'image-blurry', rule: 'U-FORMAT', severity: 'warn', params: { score: Math.round(sh.score * 100) / 100 }, ours: true });
+  if (sh?.blank) out.push({ code: 'image-blank', rule: 'U-FORMAT', status: 'warn', params: { contrast: sh.contrast }, official: false });
+  else if (sh?.blurry) out.push({ code: 'image-blurry', rule: 'U-FORMAT', status: 'warn', params: { score: Math.round(sh.score * 100) / 100 }, official: false });
 }
 
 export function assess(facts: FileFacts): Assessment {
@@ -78,16 +71,16 @@ export function assess(facts: FileFacts): Assessment {
   const { kind, bytes, name } = facts;
   const ext = nameExtension(name);
   const done = (action: Action): Assessment => {
-    if (worst(f) === 'pass' && !f.some((x) => x.severity === 'pass')) f.push({ code: 'ok', rule: 'U-FORMAT', severity: 'pass', params: { kind, bytes } });
+    if (worst(f) === 'pass' && !f.some((x) => x.status === 'pass')) f.push({ code: 'ok', rule: 'U-FORMAT', status: 'pass', params: { kind, bytes }, official: true });
     return { findings: f, verdict: worst(f), action };
   };
 
   if (kind === 'empty' || bytes === 0) {
-    f.push({ code: 'empty', rule: 'U-FORMAT', severity: 'fail', params: { bytes: 0 } });
+    f.push({ code: 'empty', rule: 'U-FORMAT', status: 'fail', params: { bytes: 0 }, official: true });
     return done('reject');
   }
   if (kind === 'unknown' || kind === 'zip' || kind === 'tiff') {
-    f.push({ code: kind === 'unknown' ? 'unknown' : 'unsupported', rule: 'U-FORMAT', severity: 'fail', params: { kind, ext: ext || '-' } });
+    f.push({ code: kind === 'unknown' ? 'unknown' : 'unsupported', rule: 'U-FORMAT', status: 'fail', params: { kind, ext: ext || '-' }, official: true });
     return done('reject');
   }
 
@@ -98,30 +91,30 @@ export function assess(facts: FileFacts): Assessment {
   const ambiguous = !tooBig && bytes > MAX_BYTES;
   if (kind === 'pdf') {
     const pdf = facts.pdf;
-    if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', severity: 'fail', params: { ext: ext || '-', kind } });
-    if (pdf?.encrypted) f.push({ code: 'pdf-encrypted', rule: 'U-FORMAT', severity: 'fail' });
-    if (pdf?.problems.includes('no-eof')) f.push({ code: 'pdf-truncated', rule: 'U-FORMAT', severity: 'fail' });
-    if (pdf?.problems.includes('no-pages') && !pdf.encrypted) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', severity: 'fail' });
-    if (pdf?.problems.includes('bad-xref') && !pdf.problems.includes('no-eof')) f.push({ code: 'pdf-bad-xref', rule: 'U-FORMAT', severity: 'warn' });
-    if (pdf?.pages) f.push({ code: 'pdf-pages', rule: 'U-FORMAT', severity: 'info', params: { pages: pdf.pages } });
-    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', severity: 'fail', params: { bytes, max: MAX_BYTES } });
-    else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', severity: 'warn', params: { bytes, max: MAX_BYTES } });
-    const broken = f.some((x) => x.severity === 'fail' && x.code !== 'ext-mismatch');
+    if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', status: 'fail', params: { ext: ext || '-', kind }, official: true });
+    if (pdf?.encrypted) f.push({ code: 'pdf-encrypted', rule: 'U-FORMAT', status: 'fail', official: true });
+    if (pdf?.problems.includes('no-eof')) f.push({ code: 'pdf-truncated', rule: 'U-FORMAT', status: 'fail', official: true });
+    if (pdf?.problems.includes('no-pages') && !pdf.encrypted) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', status: 'fail', official: true });
+    if (pdf?.problems.includes('bad-xref') && !pdf.problems.includes('no-eof')) f.push({ code: 'pdf-bad-xref', rule: 'U-FORMAT', status: 'warn', official: true });
+    if (pdf?.pages) f.push({ code: 'pdf-pages', rule: 'U-FORMAT', status: 'info', params: { pages: pdf.pages }, official: true });
+    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', status: 'fail', params: { bytes, max: MAX_BYTES }, official: true });
+    else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', status: 'warn', params: { bytes, max: MAX_BYTES }, official: true });
+    const broken = f.some((x) => x.status === 'fail' && x.code !== 'ext-mismatch');
     return done(broken ? 'reject' : mismatch ? 'rename' : 'keep');
   }
 
   if (!isImageKind(kind)) {
-    f.push({ code: 'unsupported', rule: 'U-FORMAT', severity: 'fail', params: { kind, ext: ext || '-' } });
+    f.push({ code: 'unsupported', rule: 'U-FORMAT', status: 'fail', params: { kind, ext: ext || '-' }, official: true });
     return done('reject');
   }
   if (facts.image === null) {
-    f.push({ code: 'image-undecodable', rule: 'U-FORMAT', severity: 'fail', params: { kind } });
+    f.push({ code: 'image-undecodable', rule: 'U-FORMAT', status: 'fail', params: { kind }, official: true });
     return done('reject');
   }
-  if (kind !== 'jpeg') f.push({ code: 'needs-conversion', rule: 'U-FORMAT', severity: 'fail', params: { kind, ext: ext || '-' } });
-  else if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', severity: 'fail', params: { ext: ext || '-', kind } });
-  if (tooBig) f.push({ code: 'too-big', rule: 'U-BYTES', severity: 'fail', params: { bytes, max: MAX_BYTES } });
-  else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', severity: 'warn', params: { bytes, max: MAX_BYTES } });
+  if (kind !== 'jpeg') f.push({ code: 'needs-conversion', rule: 'U-FORMAT', status: 'fail', params: { kind, ext: ext || '-' }, official: true });
+  else if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', status: 'fail', params: { ext: ext || '-', kind }, official: true });
+  if (tooBig) f.push({ code: 'too-big', rule: 'U-BYTES', status: 'fail', params: { bytes, max: MAX_BYTES }, official: true });
+  else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', status: 'warn', params: { bytes, max: MAX_BYTES }, official: true });
   imageFindings(facts, f);
   const action: Action = kind !== 'jpeg' ? 'convert' : bytes > MAX_BYTES ? 'compress' : mismatch ? 'rename' : 'keep';
   return done(action);

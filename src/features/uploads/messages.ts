@@ -1,7 +1,8 @@
 /** Turn finding codes into sentences through the app's translator (zh-CN source, en second). Pure. */
 import type { UploadFinding } from './decide.ts';
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+import type { Translate } from '../../i18n/core.ts';
+export type { Translate };
 
 /** 12,345,678 → '12.35 MB（12,345,678 字节）' / '12.35 MB (12,345,678 bytes)'. MB = 1,000,000 bytes, as U-BYTES. */
 export function formatBytes(t: Translate, bytes: number): string {
@@ -25,5 +26,5 @@ export function findingMessage(t: Translate, f: UploadFinding): string {
   if (p.ext === '-') p.ext = t('uploads.ext.none');
   else if (typeof p.ext === 'string') p.ext = `.${p.ext}`;
   const text = t(`uploads.finding.${f.code}`, p);
-  return f.ours ? `${text}${t('uploads.ours')}` : text;
+  return f.official ? text : `${text}${t('uploads.ours')}`;
 }

@@ -1,7 +1,7 @@
 /**
  * State of the uploads area: the files being checked, the page photos of a merged PDF and its result.
  * Bytes and blobs live in $state.raw and are replaced immutably; object URLs are revoked when replaced or wiped.
- * All decisions come from src/lib/uploads (pure) through src/lib/platform/upload-*.ts; nothing leaves the device.
+ * All decisions come from src/features/uploads (pure) through ./convert/*.ts; nothing leaves the device.
  */
 import { processFile, type ProcessedFile, type Stage } from './convert/process.ts';
 import { buildPdf } from './convert/pdf.ts';

@@ -1,4 +1,4 @@
-/** English messages of the photo checks. Keys mirror zh-CN/photo.ts (finding codes of core/findings.ts). */
+/** English messages of the photo checks. Keys mirror zh-CN/photo.ts (finding codes of features/photo/findings.ts). */
 const messages: Record<string, string> = {
   'photo.na.image': 'The picture could not be read, so this cannot be checked.',
   'photo.na.noFace': 'No facial key points were detected, so this cannot be checked.',

@@ -1,5 +1,5 @@
 /**
- * zh-CN messages of the photo checks (source language). Keys: 'photo.*' = finding codes of core/findings.ts.
+ * zh-CN messages of the photo checks (source language). Keys: 'photo.*' = finding codes of features/photo/findings.ts.
  * Wording follows the manual (附件3 图像采集规范, 附件4 常见错误); every message says how to fix it.
  */
 const messages: Record<string, string> = {

@@ -1,7 +1,7 @@
 /**
  * Pictures for the uploads area: decode (HEIC through heic.ts, everything else through the browser), turn upright
  * by EXIF orientation only, flatten transparency onto white, encode JPEG and search for the best encoding under a
- * byte budget (the search itself is pure: src/lib/uploads/compress-plan.ts). Works in a window or a worker.
+ * byte budget (the search itself is pure: ../compress-plan.ts). Works in a window or a worker.
  */
 import { decodeHeic } from '../../../platform/heic.ts';
 import {

@@ -21,7 +21,7 @@ describe('assess: the four bad inputs of the issue get a clear zh-CN message', (
     const a = assess(facts('证书.pdf', jpegHeaderBytes(3000, 2000), { image: img(3000, 2000) }));
     expect(a.verdict).toBe('fail');
     expect(a.action).toBe('rename');
-    expect(a.findings[0]).toMatchObject({ code: 'ext-mismatch', rule: 'U-FORMAT', severity: 'fail' });
+    expect(a.findings[0]).toMatchObject({ code: 'ext-mismatch', rule: 'U-FORMAT', status: 'fail' });
     expect(findingMessage(zh, a.findings[0])).toBe('文件扩展名是 .pdf，但内容其实是JPG（JPEG）图片。平台按实际内容判断，扩展名不符的文件会被视为不规范。本工具已按实际内容处理，并以正确的扩展名提供下载。');
   });
   it('an encrypted PDF: fail U-FORMAT, reject, says how to fix', () => {
@@ -66,7 +66,7 @@ describe('assess: pictures', () => {
     expect(assess({ name: 'a.jpg', bytes: 4_000_000, kind: 'jpeg', image: img(4000, 3000) }).action).toBe('keep');
   });
   it('size boundaries of legibility: < 1000 px warn, < 1600 px info, 1600 px nothing', () => {
-    const codes = (w: number, h: number) => assess({ name: 'a.jpg', bytes: 100_000, kind: 'jpeg', image: img(w, h) }).findings.map((f) => `${f.code}:${f.severity}`);
+    const codes = (w: number, h: number) => assess({ name: 'a.jpg', bytes: 100_000, kind: 'jpeg', image: img(w, h) }).findings.map((f) => `${f.code}:${f.status}`);
     expect(codes(999, 700)).toEqual(['image-too-small:warn']);
     expect(codes(1000, 700)).toEqual(['image-small:info', 'ok:pass']);
     expect(codes(1599, 1000)).toEqual(['image-small:info', 'ok:pass']);
@@ -126,12 +126,12 @@ describe('messages', () => {
     const all = ['empty', 'unknown', 'unsupported', 'ext-mismatch', 'needs-conversion', 'too-big', 'pdf-too-big', 'bytes-ambiguous', 'pdf-encrypted', 'pdf-truncated', 'pdf-no-pages', 'pdf-bad-xref', 'pdf-pages', 'image-undecodable', 'image-too-small', 'image-small', 'image-blurry', 'image-blank', 'ok'] as const;
     for (const code of all) {
       for (const t of [zh, en]) {
-        const s = findingMessage(t, { code, rule: 'U-FORMAT', severity: 'fail', params: { kind: 'png', ext: 'pdf', bytes: 5, max: 4_000_000, pages: 2, width: 1, height: 1, longSide: 1, min: 1, score: 0.1, contrast: 1 } });
+        const s = findingMessage(t, { code, rule: 'U-FORMAT', status: 'fail', params: { kind: 'png', ext: 'pdf', bytes: 5, max: 4_000_000, pages: 2, width: 1, height: 1, longSide: 1, min: 1, score: 0.1, contrast: 1 } });
         expect(s, code).not.toMatch(/uploads\.|\{\w+\}/);
       }
     }
   });
   it('worst(): info does not lower a pass', () => {
-    expect(worst([{ code: 'pdf-pages', rule: 'U-FORMAT', severity: 'info' }])).toBe('pass');
+    expect(worst([{ code: 'pdf-pages', rule: 'U-FORMAT', status: 'info' }])).toBe('pass');
   });
 });

@@ -101,6 +101,45 @@ function memoryLines() {
   }
 }
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+else updateSections();
+
+/**
+ * `npm run bench <name>`: only the sections that ran are replaced in BENCHMARKS.md (their rows swapped in place,
+ * a new section appended to the table); the other rows and their date stay, and a line says what was re-measured.
+ */
+function updateSections() {
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) return;
+  const ran = new Set(rows.map((r) => r.group));
+  const fresh = (g) => rows.filter((r) => r.group === g).map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
+  const old = readFileSync(file, 'utf8').split('\n');
+  // Only the main table (from its header to the first line that is not a row) holds section rows.
+  const head = old.findIndex((l) => l.startsWith('| group | measure |'));
+  let end = head;
+  while (end + 1 < old.length && old[end + 1].startsWith('|')) end++;
+  const out = [];
+  const done = new Set();
+  let lastRow = -1;
+  old.forEach((line, k) => {
+    const inTable = head >= 0 && k > head + 1 && k <= end;
+    const g = inTable ? /^\| ([^|]+) \|/.exec(line)?.[1].trim() : undefined;
+    if (g && ran.has(g)) {
+      if (!done.has(g)) out.push(...fresh(g));
+      done.add(g);
+      lastRow = out.length - 1;
+      return;
+    }
+    if (/^- re-measured: /.test(line) && [...ran].some((x) => line.includes(` ${x} `))) return;
+    out.push(line);
+    if (inTable) lastRow = out.length - 1;
+  });
+  const missing = [...ran].filter((g) => !done.has(g)).flatMap(fresh);
+  if (missing.length) out.splice(lastRow + 1, 0, ...missing);
+  const at = out.findIndex((l) => l.startsWith('- node '));
+  const note = `- re-measured: ${[...ran].join(', ')} on ${new Date().toISOString()} (\`npm run bench ${only.join(' ')}\`)`;
+  out.splice(at >= 0 ? at + 1 : 0, 0, note);
+  writeFileSync(file, out.join('\n'));
+}
 console.log(lines.join('\n'));
 const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');
 if (broken.length) {

@@ -142,6 +142,7 @@ test('navigation: skip link, the four areas and the language switch by keyboard'
   await openArea(page, '上传材料', '上传材料：检查与转换');
   await openArea(page, '毕业条件自查', '毕业条件自查与申请指南');
   await openArea(page, '登记表', '毕业生登记表填写助手');
+  await openArea(page, '申请准备总览', '申请准备总览');
   await openArea(page, '照片', '照片检查与自动修正');
   // Photo mode switch (single / batch) is a native radio group: arrows move between the two modes.
   await tabTo(page, page.getByRole('radio', { name: '单张检查' }));

@@ -213,3 +213,53 @@ test('kiosk at 390 px: every tab (登记表, 申请准备总览) is fully visibl
   await axeClean(page, 'kiosk overview');
   await page.screenshot({ path: `${DOCS}/overview-kiosk-phone.png` });
 });
+
+test('camera failures: every getUserMedia error name gets its own zh-CN (and English) sentence, never the browser text', async ({ page }) => {
+  // getUserMedia is replaced by one that rejects as a browser does, with the browser's English message.
+  await page.addInitScript(() => {
+    const md = navigator.mediaDevices ?? ({} as MediaDevices);
+    Object.defineProperty(navigator, 'mediaDevices', { value: md, configurable: true });
+    md.getUserMedia = async () => {
+      const name = (globalThis as unknown as { __camErr: string }).__camErr;
+      if (name === 'TypeError') throw new TypeError('Failed to execute getUserMedia: browser English text');
+      if (name === 'unknown') throw new Error('browser English text');
+      throw new DOMException(`browser English text (${name})`, name);
+    };
+  });
+  const zh: Record<string, RegExp> = {
+    NotAllowedError: /^摄像头使用权限被拒绝/, NotFoundError: /^没有找到摄像头/, NotReadableError: /^摄像头正被其他程序占用/,
+    OverconstrainedError: /^这个摄像头不支持/, SecurityError: /^出于安全原因/, AbortError: /^打开摄像头时被中断/,
+    TypeError: /^此浏览器无法按要求打开摄像头/, unknown: /^无法打开摄像头（原因不明）/,
+  };
+  await page.goto('./');
+  for (const [name, sentence] of Object.entries(zh)) {
+    await page.evaluate((n) => ((globalThis as unknown as { __camErr: string }).__camErr = n), name);
+    await page.getByRole('button', { name: '用摄像头拍照' }).click();
+    const alert = page.locator('.camera [role=alert]');
+    await expect(alert).toHaveText(sentence);
+    expect(await alert.innerText(), name).not.toMatch(/browser|English|Error/);
+    await expect(page.getByRole('button', { name: '用摄像头拍照' })).toBeFocused();
+  }
+  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.evaluate(() => ((globalThis as unknown as { __camErr: string }).__camErr = 'NotAllowedError'));
+  await page.getByRole('button', { name: 'Take a photo with the camera' }).click();
+  await expect(page.locator('.camera [role=alert]')).toHaveText(/^Camera access was refused/);
+  expect(await page.locator('.camera [role=alert]').innerText()).not.toMatch(/[\u3400-\u9fff]/);
+});
+
+test('warm start: the photo worker starts by itself once the page is idle; after a kiosk wipe it starts again at the next touch', async ({ page }) => {
+  test.setTimeout(120_000);
+  const photoWorkers = () => page.workers().filter((w) => /worker-[^/]*\.js/.test(w.url())).length;
+  await page.goto('./?kiosk=1&idle=10');
+  // No input at all: the worker (and its model) start in an idle moment after the first paint.
+  await expect.poll(photoWorkers, { timeout: 15_000 }).toBe(1);
+  // The idle wipe ends it (its memory held the last person's pixels) and nothing restarts it while nobody is there.
+  await expect(page.getByTestId('kiosk-countdown')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('kiosk-countdown')).toBeHidden({ timeout: 20_000 });
+  await expect.poll(photoWorkers, { timeout: 10_000 }).toBe(0);
+  await page.waitForTimeout(1500);
+  expect(photoWorkers()).toBe(0);
+  // The next person touches the screen: warmed again.
+  await page.mouse.click(5, 5);
+  await expect.poll(photoWorkers, { timeout: 15_000 }).toBe(1);
+});

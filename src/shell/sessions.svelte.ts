@@ -10,6 +10,7 @@ import { localIso, itemParams } from '../features/eligibility/index.ts';
 import { FormState } from '../features/form/session.svelte.ts';
 import { ym } from '../features/form/resume/index.ts';
 import { readiness, type Readiness } from './readiness.ts';
+import { whenIdle } from './idle.ts';
 import type { Translate } from '../i18n/index.ts';
 
 /** How long after first paint the page waits at most for an idle moment before warming the photo worker (ms). */
@@ -60,24 +61,7 @@ export class AreaSessions {
    * person's first touch or key, not while the kiosk stands unused.
    */
   warmWhenIdle(): () => void {
-    let cancelled = false;
-    const go = () => {
-      if (!cancelled) void this.#photo.warmup();
-    };
-    const w = globalThis as typeof globalThis & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-    let idle: number | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    // After the first paint: a frame, then an idle moment (or the timeout on a busy page).
-    const raf = requestAnimationFrame(() => {
-      if (w.requestIdleCallback) idle = w.requestIdleCallback(go, { timeout: WARM_TIMEOUT_MS });
-      else timer = setTimeout(go, 200);
-    });
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(raf);
-      if (idle !== null) w.cancelIdleCallback?.(idle);
-      if (timer) clearTimeout(timer);
-    };
+    return whenIdle(() => void this.#photo.warmup(), WARM_TIMEOUT_MS);
   }
 
   /** After a kiosk wipe: warm again at the next person's first interaction. */

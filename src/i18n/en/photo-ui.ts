@@ -17,6 +17,8 @@ const messages: Record<string, string> = {
   'photoui.overlay.legend': 'Guides: blue bands are the allowed ranges for the top of the hair (50–110 px) and the eyes (200–300 px); green marks what was measured.',
   'photoui.findings.title': 'Check results',
   'photoui.findings.details': 'Every rule',
+  'photoui.group.count': '{label} ({count})',
+  'photoui.finding.labelled': '{label}: {value}',
   'photoui.fold.pass': 'Passed: {count}',
   'photoui.fold.info': 'Notes: {count}',
   'photoui.next.pass': 'The photo meets the requirements and can be used as it is; “Fix automatically” also makes a standard file.',

@@ -17,6 +17,8 @@ const messages: Record<string, string> = {
   'photoui.overlay.legend': '参考线：蓝色区域为头顶（50–110 px）和眼睛（200–300 px）的允许范围；绿色为测得的位置。',
   'photoui.findings.title': '检查结果',
   'photoui.findings.details': '逐项结果',
+  'photoui.group.count': '{label}（{count}）',
+  'photoui.finding.labelled': '{label}：{value}',
   'photoui.fold.pass': '{count} 项通过',
   'photoui.fold.info': '{count} 项提示',
   'photoui.next.pass': '照片符合要求，可以直接使用；也可以点“自动修正”生成标准文件。',

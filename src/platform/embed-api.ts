@@ -1,8 +1,8 @@
 /**
  * Embed API (CONTRACT.md "Embed API"): window.postMessage between the official site (host) and embed.html.
  * - Replies go only to `event.source` at `event.origin`, never to '*'.
- * - Allowed host origins: build-time list (VITE_EMBED_ORIGINS, comma separated) plus `?origin=` query
- *   parameters; when neither is given, the origin of the page that embeds us (ancestorOrigins / referrer).
+ * - Works only inside a frame, and only with messages whose `event.source` is `window.parent` (a page that
+ *   `window.open()`s embed.html gets nothing); allowed origins: see allowedOrigins().
  */
 import { APP_VERSION } from './version.ts';
 import type { PhotoReport } from '../features/photo/report-types.ts';
@@ -16,32 +16,53 @@ export interface EmbedOptions {
 
 let hostPorts: Array<{ win: MessageEventSource; origin: string }> = [];
 
-function normaliseOrigin(o: string): string | null {
+/** The origin of an http(s) URL, or null (file:, data:, blob:, javascript:, opaque 'null' and junk are refused). */
+export function normaliseOrigin(o: string): string | null {
   try {
     const u = new URL(o);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
     return u.origin === 'null' ? null : u.origin;
   } catch {
     return null;
   }
 }
 
-export function allowedOrigins(search: string, buildList = String(import.meta.env.VITE_EMBED_ORIGINS ?? '')): string[] {
-  const list = new Set<string>();
-  for (const o of buildList.split(',')) {
-    const n = normaliseOrigin(o.trim());
-    if (n) list.add(n);
+function originList(values: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const v of values) {
+    const n = normaliseOrigin(v.trim());
+    if (n) out.add(n);
   }
-  for (const o of new URLSearchParams(search).getAll('origin')) {
-    const n = normaliseOrigin(o);
-    if (n) list.add(n);
-  }
-  if (list.size === 0) {
-    const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
-    const embedder = ancestors && ancestors.length > 0 ? ancestors[0] : document.referrer;
-    const n = embedder ? normaliseOrigin(embedder) : null;
-    if (n) list.add(n);
-  }
-  return [...list];
+  return out;
+}
+
+/**
+ * Host origins that may talk to the tool. Pure (the embedder comes from `location.ancestorOrigins[0]`).
+ * - build-time list (VITE_EMBED_ORIGINS) set: that list, narrowed to the `?origin=` values when any are given
+ *   (a query parameter can never add an origin the build did not allow);
+ * - otherwise the `?origin=` values;
+ * - with neither, the embedding page's origin as the browser reports it (ancestorOrigins) — never
+ *   `document.referrer`, which any page that opens or links to the tool controls.
+ * Only http(s) origins count.
+ */
+export function allowedOrigins(search: string, buildList = String(import.meta.env.VITE_EMBED_ORIGINS ?? ''), embedder: string | null = currentEmbedder()): string[] {
+  const built = originList(buildList.split(','));
+  const asked = originList(new URLSearchParams(search).getAll('origin'));
+  if (built.size > 0) return asked.size > 0 ? [...built].filter((o) => asked.has(o)) : [...built];
+  if (asked.size > 0) return [...asked];
+  const n = embedder ? normaliseOrigin(embedder) : null;
+  return n ? [n] : [];
+}
+
+function currentEmbedder(): string | null {
+  if (typeof location === 'undefined') return null;
+  const ancestors = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  return ancestors && ancestors.length > 0 ? ancestors[0] : null;
+}
+
+/** True when a message may be served: it comes from our parent frame, at an allowed origin. */
+export function acceptsMessage(e: { source: unknown; origin: string }, parent: unknown, self: unknown, origins: readonly string[]): boolean {
+  return parent !== self && e.source === parent && origins.includes(e.origin);
 }
 
 /** Send a message to the host(s) that may hear it; used for `zk-precheck:photo` from the UI. */
@@ -63,17 +84,17 @@ export function startEmbedApi(opts: EmbedOptions): () => void {
   let service: Promise<PhotoService> | null = null;
   const getService = () => (service ??= opts.service());
 
-  if (window.parent !== window) {
-    hostPorts = origins.map((origin) => ({ win: window.parent, origin }));
-    postToHost({ type: 'zk-precheck:ready', version: APP_VERSION });
-  }
+  // Not framed (opened as a page or a popup): the API stays off; the UI works as a standalone tool.
+  hostPorts = [];
+  if (window.parent === window) return () => {};
+  hostPorts = origins.map((origin) => ({ win: window.parent, origin }));
+  postToHost({ type: 'zk-precheck:ready', version: APP_VERSION });
 
   async function onMessage(e: MessageEvent) {
     const data = e.data as Record<string, unknown> | null;
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith('zk-precheck:')) return;
-    if (!origins.includes(e.origin) || !e.source) return; // not an allowed host: ignore silently
+    if (!acceptsMessage(e, window.parent, window, origins)) return; // not our parent at an allowed origin: ignore silently
     const reply = (msg: Record<string, unknown>) => (e.source as Window).postMessage(msg, e.origin);
-    if (!hostPorts.some((p) => p.win === e.source && p.origin === e.origin)) hostPorts.push({ win: e.source, origin: e.origin });
     const id = typeof data.id === 'string' ? data.id : undefined;
     const file = data.file;
     const name = typeof data.name === 'string' && data.name ? data.name : file instanceof File ? file.name : 'photo.jpg';

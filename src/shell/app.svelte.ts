@@ -5,6 +5,7 @@
 import { getContext, setContext } from 'svelte';
 import { registerServiceWorker, type UpdateHandle } from '../platform/pwa.ts';
 import { wipeBrowserStorage } from '../platform/storage.ts';
+import { copyText, clearCopiedText } from '../platform/clipboard.ts';
 import { startEmbedApi } from '../platform/embed-api.ts';
 import type { PhotoService } from '../features/photo/service-types.ts';
 import { translator, pickLocale, type Locale, type Translate } from '../i18n/index.ts';
@@ -82,9 +83,15 @@ export class AppState {
   /** The kiosk's wipe between two people: every session, then every trace in browser storage. */
   async wipeForNextPerson(): Promise<void> {
     this.wipeAll();
-    await wipeBrowserStorage();
+    await Promise.all([wipeBrowserStorage(), clearCopiedText()]);
     this.go('photo');
     this.onWiped?.();
+  }
+
+  /** Copy text for the user (never offered in kiosk mode); what is copied is taken back at a kiosk wipe. */
+  async copy(text: string): Promise<void> {
+    if (this.kiosk) throw new Error('no clipboard in kiosk mode');
+    await copyText(text);
   }
 
   go(route: Route) {

@@ -46,13 +46,26 @@ export function csvCell(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(reports: readonly PhotoReport[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of reports) {
-    const row = reportToRow(r);
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  }
+/**
+ * The one CSV writer of the app (the batch CSV and the zip's summary.csv): UTF-8 BOM, a header row, CRLF rows,
+ * every cell through csvCell (quoted when needed, spreadsheet formulas neutralised, OWASP "CSV injection").
+ */
+export function csvTable<C extends string>(columns: readonly C[], rows: Iterable<Partial<Record<C, string | number | null | undefined>>>): string {
+  const lines = [columns.map((c) => csvCell(c)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+export function toCsv(reports: readonly PhotoReport[]): string {
+  return csvTable(CSV_COLUMNS, reports.map(reportToRow));
+}
+
+/** Columns of summary.csv in the 全部自动修正 zip: one row per photo tried. */
+export const FIX_SUMMARY_COLUMNS = ['file', 'result', 'bytes', 'quality', 'reason'] as const;
+export type FixSummaryRow = Record<(typeof FIX_SUMMARY_COLUMNS)[number], string | number | null>;
+
+export function fixSummaryCsv(rows: readonly FixSummaryRow[]): string {
+  return csvTable(FIX_SUMMARY_COLUMNS, rows);
 }
 
 /** Parse our own CSV back (tests, re-import): returns header-keyed rows of strings. */

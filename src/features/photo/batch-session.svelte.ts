@@ -4,7 +4,7 @@
  */
 import type { PhotoReport } from './report-types.ts';
 import { analyzePhoto, fixPhoto } from './service.ts';
-import { toCsv } from './batch-csv.ts';
+import { toCsv, fixSummaryCsv, type FixSummaryRow } from './batch-csv.ts';
 import { safeFileStem } from '../../lib/text/file-stem.ts';
 import { ObjectUrls } from '../../platform/object-urls.ts';
 
@@ -15,6 +15,9 @@ export interface BatchItem {
   error: string | null;
   fixed?: { ok: boolean; bytes?: number; quality?: number; reason?: string };
 }
+
+type FixOut = Awaited<ReturnType<typeof fixPhoto>> & { bytes?: number; quality?: number };
+type Job = { id: number; phase: 'analyze' | 'fix'; onFixed?: (item: BatchItem, out: FixOut) => Promise<void> };
 
 export type SortKey = 'file' | 'verdict' | 'eye' | 'head' | 'width' | 'bytes';
 const VERDICT_RANK: Record<string, number> = { fail: 0, warn: 1, pass: 2 };
@@ -36,6 +39,9 @@ export class BatchSession {
   #urls = new ObjectUrls();
   #abort: AbortController | null = null;
   #nextId = 1;
+  /** Photos waiting in the running queue (analysis or fix), in order. */
+  #jobs: Job[] = [];
+  #loop: Promise<void> | null = null;
 
   rules = $derived([...new Set(this.items.flatMap((i) => i.report?.findings.filter((f) => f.status === 'fail' || f.status === 'warn').map((f) => f.rule) ?? []))].sort());
 
@@ -79,10 +85,14 @@ export class BatchSession {
     this.items = this.items.map((i) => (i.id === id ? { ...i, ...patch } : i));
   }
 
-  async add(files: File[]): Promise<void> {
+  /**
+   * Add photos: they join the queue of the run in progress (never restart it — every row gets its report) or start
+   * a run. Progress counts every photo of the run, those added while it runs included.
+   */
+  add(files: File[]): Promise<void> {
     const added = files.map((file) => ({ id: this.#nextId++, file, report: null, error: null }));
     this.items = [...this.items, ...added];
-    await this.#run(added.map((a) => a.id), 'analyze');
+    return this.#enqueue(added.map((a) => ({ id: a.id, phase: 'analyze' as const })));
   }
 
   async fixAll(): Promise<void> {
@@ -93,8 +103,8 @@ export class BatchSession {
     const chunks: Uint8Array[] = [];
     const zip = new Zip((err, data) => { if (!err) chunks.push(data); });
     const used = new Set<string>();
-    const lines = ['file,result,bytes,quality,reason'];
-    await this.#run(ids, 'fix', async (item, out) => {
+    const rows: FixSummaryRow[] = [];
+    const onFixed = async (item: BatchItem, out: FixOut) => {
       if (out.photo) {
         let name = safeFileStem(item.file.name, 'photo') + '_480x640.jpg';
         for (let n = 2; used.has(name); n++) name = name.replace(/(_\d+)?_480x640\.jpg$/, `_${n}_480x640.jpg`);
@@ -103,39 +113,47 @@ export class BatchSession {
         zip.add(f);
         f.push(new Uint8Array(await out.photo.arrayBuffer()), true);
       }
-      lines.push([item.file.name, out.photo ? 'ok' : 'failed', out.bytes ?? '', out.quality ?? '', (out.reason ?? '').replace(/[,\r\n]/g, ' ')].join(','));
-    });
+      rows.push({ file: item.file.name, result: out.photo ? 'ok' : 'failed', bytes: out.bytes ?? null, quality: out.quality ?? null, reason: out.reason ?? null });
+    };
+    await this.#enqueue(ids.map((id) => ({ id, phase: 'fix' as const, onFixed })));
     const summary = new ZipPassThrough('summary.csv');
     zip.add(summary);
-    summary.push(strToU8('\uFEFF' + lines.join('\r\n') + '\r\n'), true);
+    summary.push(strToU8(fixSummaryCsv(rows)), true);
     zip.end();
     this.zipUrl = this.#urls.make(new Blob(chunks as BlobPart[], { type: 'application/zip' }));
   }
 
-  async #run(ids: number[], phase: 'analyze' | 'fix', onFixed?: (item: BatchItem, out: Awaited<ReturnType<typeof fixPhoto>>) => Promise<void>) {
-    this.#abort?.abort();
+  #enqueue(jobs: Job[]): Promise<void> {
+    if (!this.#loop) { this.done = 0; this.total = 0; }
+    this.#jobs.push(...jobs);
+    this.total += jobs.length;
+    this.#loop ??= this.#drain();
+    return this.#loop;
+  }
+
+  /** Work through the queue one photo at a time until it is empty (or cancelled). */
+  async #drain(): Promise<void> {
     const abort = (this.#abort = new AbortController());
     this.running = true;
-    this.phase = phase;
-    this.total = ids.length;
-    this.done = 0;
     try {
-      for (const id of ids) {
-        if (abort.signal.aborted) break;
-        const item = this.items.find((i) => i.id === id);
-        if (!item) continue;
-        try {
-          if (phase === 'analyze') {
-            const report = await analyzePhoto(item.file, { signal: abort.signal });
-            this.#update(id, { report, error: null });
-          } else {
-            const out = await fixPhoto(item.file, 'auto', { signal: abort.signal });
-            this.#update(id, { fixed: { ok: !!out.photo, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined, reason: out.reason } });
-            await onFixed?.(item, { ...out, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined });
+      while (this.#jobs.length > 0 && !abort.signal.aborted) {
+        const job = this.#jobs.shift()!;
+        this.phase = job.phase;
+        const item = this.items.find((i) => i.id === job.id);
+        if (item) {
+          try {
+            if (job.phase === 'analyze') {
+              const report = await analyzePhoto(item.file, { signal: abort.signal });
+              this.#update(job.id, { report, error: null });
+            } else {
+              const out = await fixPhoto(item.file, 'auto', { signal: abort.signal });
+              this.#update(job.id, { fixed: { ok: !!out.photo, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined, reason: out.reason } });
+              await job.onFixed?.(item, { ...out, bytes: out.after?.file.bytes, quality: out.after?.file.quality ?? undefined });
+            }
+          } catch (err) {
+            if (abort.signal.aborted) break;
+            this.#update(job.id, { error: err instanceof Error ? err.message : String(err) });
           }
-        } catch (err) {
-          if (abort.signal.aborted) break;
-          this.#update(id, { error: err instanceof Error ? err.message : String(err) });
         }
         this.done++;
       }
@@ -143,12 +161,16 @@ export class BatchSession {
       if (this.#abort === abort) {
         this.running = false;
         this.phase = null;
+        this.#loop = null;
       }
     }
   }
 
   cancel() {
     this.#abort?.abort();
+    this.#abort = null;
+    this.#jobs = [];
+    this.#loop = null;
     this.running = false;
     this.phase = null;
   }

@@ -2,7 +2,7 @@
  * Verdict and plan for one candidate file (U-FORMAT, U-BYTES): what is wrong, in codes the UI translates, and
  * what the tool will do about it. Pure: facts in (sniffed kind, size, decoded image size, PDF structure), no I/O.
  */
-import { MAX_BYTES, MAX_BYTES_MIB, MIN_LONG_SIDE_PX, TOO_SMALL_LONG_SIDE_PX } from './spec.ts';
+import { MAX_BYTES, MAX_BYTES_MIB, MAX_DECODE_PIXELS, MAX_PDF_INSPECT_BYTES, MIN_LONG_SIDE_PX, PDF_INSPECT_TIME_LIMIT_MS, TOO_SMALL_LONG_SIDE_PX } from './spec.ts';
 import { extensionMatches, isImageKind, nameExtension, type FileKind } from './sniff.ts';
 import type { PdfInfo } from './pdf-inspect.ts';
 import type { Sharpness } from './readability.ts';
@@ -15,8 +15,8 @@ export type UploadRule = 'U-FORMAT' | 'U-BYTES';
 
 export type UploadCode =
   | 'empty' | 'unknown' | 'unsupported' | 'ext-mismatch' | 'needs-conversion' | 'too-big' | 'pdf-too-big' | 'bytes-ambiguous'
-  | 'pdf-encrypted' | 'pdf-truncated' | 'pdf-no-pages' | 'pdf-bad-xref' | 'pdf-pages'
-  | 'image-undecodable' | 'image-too-small' | 'image-small' | 'image-blurry' | 'image-blank' | 'ok';
+  | 'pdf-encrypted' | 'pdf-truncated' | 'pdf-no-pages' | 'pdf-bad-xref' | 'pdf-pages' | 'pdf-unreadable' | 'pdf-timeout' | 'pdf-not-inspected'
+  | 'image-undecodable' | 'image-too-large' | 'image-too-small' | 'image-small' | 'image-blurry' | 'image-blank' | 'ok';
 
 /** One upload finding (the shared shape); `params` are numbers in their unit (bytes, px, pages), `kind`/`ext` codes. */
 export type UploadFinding = RuleFinding<UploadRule, UploadCode>;
@@ -41,6 +41,8 @@ export interface FileFacts {
   /** Decoded picture (after EXIF orientation); null when decoding failed; undefined when not tried. */
   image?: { width: number; height: number; sharpness?: Sharpness | null } | null;
   pdf?: PdfInfo;
+  /** Stored size read from the header when it is over MAX_DECODE_PIXELS: the picture was not decoded. */
+  tooLarge?: { width: number; height: number };
 }
 
 export interface Assessment {
@@ -92,12 +94,14 @@ export function assess(facts: FileFacts): Assessment {
   if (kind === 'pdf') {
     const pdf = facts.pdf;
     if (mismatch) f.push({ code: 'ext-mismatch', rule: 'U-FORMAT', status: 'fail', params: { ext: ext || '-', kind }, official: true });
+    if (pdf?.problems.includes('timeout')) f.push({ code: 'pdf-timeout', rule: 'U-FORMAT', status: 'fail', params: { seconds: PDF_INSPECT_TIME_LIMIT_MS / 1000 }, official: false });
+    else if (pdf?.problems.includes('unreadable')) f.push({ code: 'pdf-unreadable', rule: 'U-FORMAT', status: 'fail', official: true });
     if (pdf?.encrypted) f.push({ code: 'pdf-encrypted', rule: 'U-FORMAT', status: 'fail', official: true });
     if (pdf?.problems.includes('no-eof')) f.push({ code: 'pdf-truncated', rule: 'U-FORMAT', status: 'fail', official: true });
-    if (pdf?.problems.includes('no-pages') && !pdf.encrypted) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', status: 'fail', official: true });
+    if (pdf?.problems.includes('no-pages') && !pdf.encrypted && !pdf.problems.includes('unreadable')) f.push({ code: 'pdf-no-pages', rule: 'U-FORMAT', status: 'fail', official: true });
     if (pdf?.problems.includes('bad-xref') && !pdf.problems.includes('no-eof')) f.push({ code: 'pdf-bad-xref', rule: 'U-FORMAT', status: 'warn', official: true });
     if (pdf?.pages) f.push({ code: 'pdf-pages', rule: 'U-FORMAT', status: 'info', params: { pages: pdf.pages }, official: true });
-    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', status: 'fail', params: { bytes, max: MAX_BYTES }, official: true });
+    if (tooBig) f.push({ code: 'pdf-too-big', rule: 'U-BYTES', status: 'fail', params: { bytes, max: MAX_BYTES }, official: true }, { code: 'pdf-not-inspected', rule: 'U-FORMAT', status: 'info', params: { max: MAX_PDF_INSPECT_BYTES }, official: true });
     else if (ambiguous) f.push({ code: 'bytes-ambiguous', rule: 'U-BYTES', status: 'warn', params: { bytes, max: MAX_BYTES }, official: true });
     const broken = f.some((x) => x.status === 'fail' && x.code !== 'ext-mismatch');
     return done(broken ? 'reject' : mismatch ? 'rename' : 'keep');
@@ -105,6 +109,11 @@ export function assess(facts: FileFacts): Assessment {
 
   if (!isImageKind(kind)) {
     f.push({ code: 'unsupported', rule: 'U-FORMAT', status: 'fail', params: { kind, ext: ext || '-' }, official: true });
+    return done('reject');
+  }
+  if (facts.tooLarge) {
+    const { width, height } = facts.tooLarge;
+    f.push({ code: 'image-too-large', rule: 'U-FORMAT', status: 'fail', params: { kind, width, height, megapixels: Math.round((width * height) / 1e6), max: Math.round(MAX_DECODE_PIXELS / 1e6) }, official: false });
     return done('reject');
   }
   if (facts.image === null) {

@@ -1,3 +1,5 @@
+import { pngFacts, webpFacts, gifFacts, bmpFacts, heicFacts } from '../../lib/jpeg/other-formats.ts';
+import type { FileKind } from './sniff.ts';
 /**
  * Size of a JPEG from its frame header (SOF0–SOF15 except DHT/JPG/DAC), without decoding. Used to check what we
  * wrote and to report the real pixel size of a JPEG. NOTE: ignores EXIF orientation (stored size, not shown size).
@@ -40,4 +42,23 @@ export function jpegComplete(b: Uint8Array): boolean {
   let e = b.length;
   while (e > 2 && b[e - 1] === 0) e--;
   return e >= 4 && b[e - 2] === 0xff && b[e - 1] === 0xd9;
+}
+
+/**
+ * Stored pixel size of a picture read from its header, without decoding (PNG IHDR, JPEG frame header, WebP, GIF,
+ * BMP, HEIC/AVIF `ispe`); null when the header does not say. Used to refuse decompression bombs before decoding.
+ */
+export function imageSize(head: Uint8Array, kind: FileKind): { width: number; height: number } | null {
+  let w: number | null = null;
+  let h: number | null = null;
+  switch (kind) {
+    case 'jpeg': { const j = jpegHeader(head); if (j) { w = j.width; h = j.height; } break; }
+    case 'png': ({ width: w, height: h } = pngFacts(head)); break;
+    case 'webp': ({ width: w, height: h } = webpFacts(head)); break;
+    case 'gif': ({ width: w, height: h } = gifFacts(head)); break;
+    case 'bmp': ({ width: w, height: h } = bmpFacts(head)); break;
+    case 'heic': case 'avif': ({ width: w, height: h } = heicFacts(head)); break;
+    default: return null;
+  }
+  return w && h ? { width: w, height: Math.abs(h) } : null;
 }

@@ -22,7 +22,7 @@ export function findingMessage(t: Translate, f: UploadFinding): string {
   const p: Record<string, string | number> = { ...(f.params ?? {}) };
   if (typeof p.kind === 'string') p.kind = kindName(t, p.kind);
   if (typeof p.bytes === 'number') p.bytes = formatBytes(t, p.bytes);
-  if (typeof p.max === 'number' && /bytes|big|ambiguous/.test(f.code)) p.max = formatBytes(t, p.max);
+  if (typeof p.max === 'number' && /bytes|big|ambiguous|inspected/.test(f.code)) p.max = formatBytes(t, p.max);
   if (p.ext === '-') p.ext = t('uploads.ext.none');
   else if (typeof p.ext === 'string') p.ext = `.${p.ext}`;
   const text = t(`uploads.finding.${f.code}`, p);

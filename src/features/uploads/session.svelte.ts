@@ -3,11 +3,10 @@
  * Bytes and blobs live in $state.raw and are replaced immutably; object URLs are revoked when replaced or wiped.
  * All decisions come from src/features/uploads (pure) through ./convert/*.ts; nothing leaves the device.
  */
-import { processFile, type ProcessedFile, type Stage } from './convert/process.ts';
+import { pdfTimedOut, type ProcessedFile, type Stage, type PageCheck, type EncodedPage } from './convert/process.ts';
 import { buildPdf } from './convert/pdf.ts';
-import { decodePicture, thumbnail } from './convert/image.ts';
-import { disposeHeic } from '../../platform/heic.ts';
-import { sniff, isImageKind, moveItem, removeAt, mergedPdfName, MAX_PDF_PAGES, type FileKind } from './index.ts';
+import { runInWorker, disposeUploadsWorker, UploadsWorkerError } from './worker/client.ts';
+import { moveItem, removeAt, mergedPdfName, MAX_PDF_PAGES, type FileKind } from './index.ts';
 
 export type Material = 'cet' | 'nursing' | 'other';
 export const MATERIALS: readonly Material[] = ['cet', 'nursing', 'other'];
@@ -91,7 +90,14 @@ export class UploadsState {
   async #run(id: number, file: File, signal: AbortSignal) {
     if (signal.aborted || !this.files.some((f) => f.id === id)) return;
     try {
-      const result = await processFile(file, { signal, fallbackName: this.#fileName(this.material), onStage: (stage) => this.#patch(id, { stage }) });
+      // In the uploads worker, each stage under a time limit (a PDF inspection that overruns is stopped there).
+      let result: ProcessedFile;
+      try {
+        result = await runInWorker<ProcessedFile>({ op: 'process', file, fallbackName: this.#fileName(this.material) }, { signal, onStage: (stage) => this.#patch(id, { stage }) });
+      } catch (err) {
+        if (err instanceof UploadsWorkerError && err.code === 'timeout' && err.stage === 'inspect') result = pdfTimedOut(file);
+        else throw err;
+      }
       if (signal.aborted || !this.files.some((f) => f.id === id)) return;
       const outputUrl = result.output && result.outcome !== 'keep' ? URL.createObjectURL(result.output.blob) : null;
       const previewUrl = result.preview ? URL.createObjectURL(result.preview) : null;
@@ -99,7 +105,8 @@ export class UploadsState {
     } catch (err) {
       if (signal.aborted) return;
       console.error('[uploads] processing failed', err);
-      this.#patch(id, { stage: 'error', error: err instanceof Error ? err.message : String(err) });
+      const error = err instanceof UploadsWorkerError && (err.code === 'timeout' || err.code === 'crashed') ? `uploads.worker.${err.code}` : err instanceof Error ? err.message : String(err);
+      this.#patch(id, { stage: 'error', error });
     }
   }
 
@@ -138,22 +145,13 @@ export class UploadsState {
 
   async #loadPage(e: PageEntry, signal: AbortSignal) {
     if (signal.aborted || !this.pages.some((p) => p.id === e.id)) return;
-    const kind = e.bytes === 0 ? 'empty' : sniff(new Uint8Array(await e.file.slice(0, 4096).arrayBuffer()));
-    if (!isImageKind(kind)) {
-      this.#patchPage(e.id, { kind, loading: false, error: { key: `uploads.kind.${kind}` } });
-      return;
-    }
     try {
-      const bmp = await decodePicture(e.file, kind, { signal });
-      try {
-        const thumb = await thumbnail(bmp);
-        if (signal.aborted || !this.pages.some((p) => p.id === e.id)) return;
-        this.#patchPage(e.id, { kind, width: bmp.width, height: bmp.height, thumbUrl: URL.createObjectURL(thumb), loading: false });
-      } finally {
-        bmp.close();
-      }
+      const r = await runInWorker<PageCheck>({ op: 'page', file: e.file }, { signal });
+      if (signal.aborted || !this.pages.some((p) => p.id === e.id)) return;
+      if (r.error) this.#patchPage(e.id, { kind: r.kind, loading: false, error: r.error });
+      else this.#patchPage(e.id, { kind: r.kind, width: r.width, height: r.height, thumbUrl: URL.createObjectURL(r.thumb), loading: false });
     } catch {
-      if (!signal.aborted) this.#patchPage(e.id, { kind, loading: false, error: { key: 'uploads.finding.image-undecodable', params: { kind } } });
+      if (!signal.aborted) this.#patchPage(e.id, { loading: false, error: { key: 'uploads.finding.image-undecodable', params: { kind: e.kind } } });
     }
   }
 
@@ -181,7 +179,11 @@ export class UploadsState {
     const signal = this.#abort.signal;
     this.pdfStatus = { state: 'building', page: 0 };
     try {
-      const r = await buildPdf(pages.map((p) => ({ blob: p.file, kind: p.kind, name: p.name })), { signal, onPage: (page) => (this.pdfStatus = { state: 'building', page }) });
+      const r = await buildPdf(pages.map((p) => ({ blob: p.file, kind: p.kind, name: p.name })), {
+        signal,
+        onPage: (page) => (this.pdfStatus = { state: 'building', page }),
+        encode: (p, budget) => runInWorker<EncodedPage | null>({ op: 'encode-page', blob: p.blob, kind: p.kind, budget }, { signal }),
+      });
       if (signal.aborted) return;
       if (!r.ok) {
         this.pdfStatus = { state: 'nofit' };
@@ -213,6 +215,6 @@ export class UploadsState {
     this.pdf = null;
     this.pdfStatus = { state: 'idle' };
     this.announce = '';
-    disposeHeic();
+    disposeUploadsWorker();
   }
 }

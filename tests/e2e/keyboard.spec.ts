@@ -264,7 +264,8 @@ test('eligibility wizard answered by keyboard until the result', async ({ page }
   await chooseRadio(page, page.getByTestId('q-courses'), '是');
   await chooseRadio(page, page.getByTestId('q-english'), '我的专业没有这门课');
   await chooseRadio(page, page.getByTestId('q-math'), '我的专业没有这门课');
-  await chooseRadio(page, page.getByTestId('q-moral'), '是');
+  await chooseRadio(page, page.getByTestId('q-employed'), '否');
+  await chooseRadio(page, page.getByTestId('q-moral'), '合格');
   await chooseRadio(page, page.getByTestId('q-transfer'), '否');
   await chooseRadio(page, page.getByTestId('q-tickets'), '只有一个准考证号');
   await chooseRadio(page, page.getByTestId('q-duplicate'), '否');

@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
 const port = Number(process.env.BENCH_PORT || 4190);
-const outDir = '/tmp/zk-bench-dist';
+const outDir = process.env.BENCH_OUTDIR || '/tmp/zk-bench-dist';
 const only = process.argv.slice(2);
 
 console.log('building …');

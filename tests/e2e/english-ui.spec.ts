@@ -154,7 +154,7 @@ test('photo: report, fix, a photo that cannot be fixed, bad files — all Englis
   await expect(page.locator(`[data-rule="P-FACE-ONE"][data-status="fail"]`).first()).toBeVisible({ timeout: 120_000 });
   await expectEnglish(page, `photo ${noFace.file}`);
   const fix = page.getByRole('button', { name: 'Fix automatically' });
-  if (await fix.isEnabled()) {
+  if ((await fix.count()) > 0 && (await fix.isEnabled())) {
     await fix.click();
     await expect(page.getByText(/Cannot fix automatically/)).toBeVisible({ timeout: 120_000 });
   }
@@ -164,7 +164,7 @@ test('photo: report, fix, a photo that cannot be fixed, bad files — all Englis
   await choosePhoto(page, photo('c_face-cut-left.jpg'));
   await expect(page.locator('[data-rule="P-FACE-ONE"]').first()).toBeVisible({ timeout: 120_000 });
   await expectEnglish(page, 'photo c_face-cut-left.jpg');
-  if (await fix.isEnabled()) {
+  if ((await fix.count()) > 0 && (await fix.isEnabled())) {
     await fix.click();
     await expect(page.getByText(/Cannot fix automatically/).or(page.getByRole('link', { name: /Download the fixed photo/ }))).toBeVisible({ timeout: 180_000 });
     await expectEnglish(page, 'photo c_face-cut-left.jpg after fix');

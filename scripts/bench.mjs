@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
 const port = Number(process.env.BENCH_PORT || 4190);
-const outDir = process.env.BENCH_OUTDIR || `/tmp/zk-bench-dist-${port}`;
+const outDir = '/tmp/zk-bench-dist';
 const only = process.argv.slice(2);
 
 console.log('building …');
@@ -101,23 +101,44 @@ function memoryLines() {
   }
 }
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
-else if (existsSync(join(root, 'BENCHMARKS.md'))) {
-  // `npm run bench <name>`: replace only the rows of the groups that ran (others keep their last figures).
-  const groups = new Set(rows.map((r) => r.group));
-  const old = readFileSync(join(root, 'BENCHMARKS.md'), 'utf8').split('\n');
-  const isRow = (l) => /^\| [\w-]+ \| /.test(l) && !l.startsWith('| group ') && !l.startsWith('| run ');
-  const kept = old.filter((l) => !(isRow(l) && groups.has(l.split('|')[1].trim())));
-  const fresh = rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
-  let last = -1;
-  kept.forEach((l, i) => { if (isRow(l) || l.startsWith('|---|---|---|---|---|---|')) last = i; });
-  if (last < 0) console.error('BENCHMARKS.md has no table: run `npm run bench` without arguments');
-  else {
-    kept.splice(last + 1, 0, ...fresh);
-    const at = kept.findIndex((l) => l.startsWith('- date:'));
-    const note = `- rows of ${[...groups].join(', ')} re-measured ${new Date().toISOString()} (\`npm run bench ${only.join(' ')}\`)`;
-    kept.splice(at + 1, kept[at + 1]?.startsWith('- rows of ') ? 1 : 0, note);
-    writeFileSync(join(root, 'BENCHMARKS.md'), kept.join('\n'));
-  }
+else updateSections();
+
+/**
+ * `npm run bench <name>`: only the sections that ran are replaced in BENCHMARKS.md (their rows swapped in place,
+ * a new section appended to the table); the other rows and their date stay, and a line says what was re-measured.
+ */
+function updateSections() {
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) return;
+  const ran = new Set(rows.map((r) => r.group));
+  const fresh = (g) => rows.filter((r) => r.group === g).map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
+  const old = readFileSync(file, 'utf8').split('\n');
+  // Only the main table (from its header to the first line that is not a row) holds section rows.
+  const head = old.findIndex((l) => l.startsWith('| group | measure |'));
+  let end = head;
+  while (end + 1 < old.length && old[end + 1].startsWith('|')) end++;
+  const out = [];
+  const done = new Set();
+  let lastRow = -1;
+  old.forEach((line, k) => {
+    const inTable = head >= 0 && k > head + 1 && k <= end;
+    const g = inTable ? /^\| ([^|]+) \|/.exec(line)?.[1].trim() : undefined;
+    if (g && ran.has(g)) {
+      if (!done.has(g)) out.push(...fresh(g));
+      done.add(g);
+      lastRow = out.length - 1;
+      return;
+    }
+    if (/^- re-measured: /.test(line) && [...ran].some((x) => line.includes(` ${x} `))) return;
+    out.push(line);
+    if (inTable) lastRow = out.length - 1;
+  });
+  const missing = [...ran].filter((g) => !done.has(g)).flatMap(fresh);
+  if (missing.length) out.splice(lastRow + 1, 0, ...missing);
+  const at = out.findIndex((l) => l.startsWith('- node '));
+  const note = `- re-measured: ${[...ran].join(', ')} on ${new Date().toISOString()} (\`npm run bench ${only.join(' ')}\`)`;
+  out.splice(at >= 0 ? at + 1 : 0, 0, note);
+  writeFileSync(file, out.join('\n'));
 }
 console.log(lines.join('\n'));
 const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');

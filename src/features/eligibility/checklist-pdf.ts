@@ -29,6 +29,7 @@ export async function checklistPdf(c: Checklist, t: Translate, opts: Pick<PdfOpt
       const sub = { sizePt: 9.5, indentMm: 11, gapAfterMm: 0.4, color: [70, 78, 88] as [number, number, number] };
       doc.addText(`${t('eligibility.export.why')}${i.why}`, sub);
       if (i.deadline) doc.addText(`${t('eligibility.export.deadline')}${i.deadline}`, sub);
+      if (i.open) doc.addText(`${t('eligibility.export.open')}${i.open}${i.contact ? ` ${i.contact}` : ''}`, sub);
       doc.addText(`${t('eligibility.export.basis')}${i.rule}`, { ...sub, gapAfterMm: 2.5 });
     }
   }

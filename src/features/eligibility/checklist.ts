@@ -4,7 +4,7 @@
  */
 import type { Translate } from '../../i18n/core.ts';
 import type { Result, Todo, Kind } from './evaluate.ts';
-import { RULE_SOURCES, type Answers } from './rules.ts';
+import { CONTACT_URL, RULE_SOURCES, type Answers } from './rules.ts';
 import type { IsoDate } from './dates.ts';
 
 export interface ChecklistItem {
@@ -18,6 +18,10 @@ export interface ChecklistItem {
   link: string | null;
   kind: Kind;
   code: string;
+  /** The manual leaves this open: who decides (a sentence), or null. */
+  open: string | null;
+  /** Where to ask (the city agencies' contact page), or null. */
+  contact: string | null;
 }
 
 export interface Checklist {
@@ -69,11 +73,13 @@ export function buildChecklist(result: Result, a: Answers, t: Translate, opts: {
           marker: `${++n}.`,
           text: t(`eligibility.todo.${i.code}`, p),
           why: t(`eligibility.why.${i.code}`, p),
-          rule: t('eligibility.export.rule', { rule: i.rule, source: RULE_SOURCES[i.rule] }),
+          rule: [i.rule, ...(i.also ?? [])].map((r) => t('eligibility.export.rule', { rule: r, source: RULE_SOURCES[r] })).join('；'),
           deadline: deadlineText(t, i),
           link: i.link ?? null,
           kind: i.kind,
           code: i.code,
+          open: i.decides ? t(`eligibility.open.${i.decides}`) : null,
+          contact: i.decides === 'city-agency' ? CONTACT_URL : null,
         };
       }),
   })).filter((s) => s.items.length > 0);
@@ -98,6 +104,7 @@ export function checklistText(c: Checklist, t: Translate): string {
       lines.push(`${i.marker} ${i.text}`);
       lines.push(`   ${t('eligibility.export.why')}${i.why}`);
       if (i.deadline) lines.push(`   ${t('eligibility.export.deadline')}${i.deadline}`);
+      if (i.open) lines.push(`   ${t('eligibility.export.open')}${i.open}${i.contact ? ` ${i.contact}` : ''}`);
       lines.push(`   ${t('eligibility.export.basis')}${i.rule}`);
     }
   }

@@ -36,6 +36,13 @@ export interface Todo {
   params?: Record<string, string | number>;
   /** The tool of this app that helps with it. */
   link?: Link;
+  /** Further rules the item rests on (shown after `rule`). */
+  also?: RuleId[];
+  /**
+   * The manual leaves this decision open: who decides ('city-agency' = the city exam agency, reached through
+   * CONTACT_URL). The tool says so instead of guessing either way.
+   */
+  decides?: 'city-agency';
 }
 
 export interface InputError {
@@ -56,12 +63,13 @@ const KIND_ORDER: Record<Kind, number> = { block: 0, before: 1, during: 2, after
 /** Order inside a kind: the order of the manual's process (一 准备 → 二 申请 → 三 注意事项). */
 const CODE_ORDER = [
   'level-check', 'hefei', 'duplicate', 'duplicate-check', 'courses-open', 'courses-check', 'english-open',
-  'math-open', 'moral-open', 'moral-check', 'diploma-none', 'prior-check', 'diploma-late', 'diploma-date-missing',
-  'graduating-h2', 'graduating-proof', 'verify-todo', 'verify-cannot', 'verify-check', 'transfer-check',
+  'math-open', 'moral-open', 'moral-check', 'moral-pending', 'employed-check', 'moral-employer', 'moral-unemployed',
+  'diploma-none', 'prior-check', 'diploma-late', 'diploma-date-missing',
+  'graduating-h2-ask', 'graduating-proof', 'verify-todo', 'verify-cannot', 'verify-check', 'transfer-check',
   'transfer-date-missing', 'transfer-old', 'identity-fix', 'identity-check', 'ticket-check', 'ticket-merge',
   'photo-check', 'photo-old', 'photo-upload', 'photo-reupload', 'photo-wait', 'nursing-appraisal-prepare',
   'both-order', 'ticket-merged', 'nursing-appraisal-upload', 'english-cet', 'math-substitute', 'remark',
-  'graduating-verify', 'verify-papers-done', 'transfer-old-done', 'transfer-new', 'degree',
+  'graduating-verify', 'verify-papers-done', 'transfer-old-done', 'transfer-new', 'moral-employer-done', 'degree',
 ];
 
 export function evaluate(a: Answers, today: IsoDate): Result {
@@ -99,8 +107,19 @@ export function evaluate(a: Answers, today: IsoDate): Result {
   // 三.1: course requirements and 思想品德鉴定.
   if (a.courses === 'no') add({ code: 'courses-open', rule: 'E-COURSES', kind: 'block' });
   else if (a.courses === 'unknown') add({ code: 'courses-check', rule: 'E-COURSES', kind: 'before', deadline: beforeApply });
-  if (a.moral === 'no') add({ code: 'moral-open', rule: 'E-COURSES', kind: 'block' });
-  else if (a.moral === 'unknown') add({ code: 'moral-check', rule: 'E-COURSES', kind: 'before', deadline: beforeApply });
+  // 思想品德鉴定: only 不合格 blocks; 尚未办理 is a to-do.
+  if (a.moral === 'fail') add({ code: 'moral-open', rule: 'E-COURSES', kind: 'block' });
+  else if (a.moral === null) add({ code: 'moral-check', rule: 'E-COURSES', kind: 'before', deadline: beforeApply });
+  else if (a.moral === 'pending') add({ code: 'moral-pending', rule: 'E-COURSES', kind: 'before', deadline: beforeApply, link: '#/form' });
+  // 三.2 (R-MORAL): an employed candidate's 品德鉴定 is written truthfully and stamped by the employer. For a
+  // candidate without an employer the manual does not say who writes it: the city exam agency decides.
+  if (a.employed === 'unknown') add({ code: 'employed-check', rule: 'R-MORAL', kind: 'before', deadline: beforeApply });
+  else if (a.employed === 'yes') {
+    if (a.moral === 'pass') add({ code: 'moral-employer-done', rule: 'R-MORAL', kind: 'info' });
+    else if (a.moral !== 'fail') add({ code: 'moral-employer', rule: 'R-MORAL', kind: 'before', deadline: beforeApply, link: '#/form' });
+  } else if (a.moral === 'pending') {
+    add({ code: 'moral-unemployed', rule: 'R-MORAL', also: ['E-COURSES'], kind: 'before', deadline: beforeApply, decides: 'city-agency' });
+  }
 
   // 二.1(3): 13000 英语（专升本） by CET-4/6 exemption, 00023 高等数学（工本） by substitution.
   if (a.english === 'cet') add({ code: 'english-cet', rule: 'E-EXEMPT', kind: 'during', deadline: { code: 'while-applying' }, link: '#/uploads' });
@@ -125,8 +144,17 @@ export function evaluate(a: Answers, today: IsoDate): Result {
       }
       const late = !!date && date > diplomaDeadline;
       if (a.prior === 'graduating') {
-        if (a.half === 'H2') add({ code: 'graduating-h2', rule: 'E-PRE-GRADUATING', kind: 'block', params: { deadline: diplomaDeadline } });
-        else if (!late) {
+        if (a.half === 'H2') {
+          // The apply-first exception (附件2 三(1)) is written for the first half only; for a second-half candidate
+          // whose diploma will be dated by 12-30 but is not in hand yet, the manual is silent. Not "blocked": ask
+          // the city exam agency before the deadline (they decide). A late date is blocked above (diploma-late).
+          if (date && !late) {
+            add({
+              code: 'graduating-h2-ask', rule: 'E-PRE-DIPLOMA', also: ['E-PRE-VERIFY', 'E-PRE-GRADUATING'], kind: 'before',
+              deadline: beforeApply, decides: 'city-agency', params: { date, deadline: diplomaDeadline },
+            });
+          }
+        } else if (!late) {
           add({ code: 'graduating-proof', rule: 'E-PRE-GRADUATING', kind: 'before', deadline: beforeApply, params: { have: a.schoolProof === 'yes' ? 1 : 0 } });
           if (a.verify !== 'done') add({ code: 'graduating-verify', rule: 'E-PRE-GRADUATING', kind: 'after', deadline: { code: 'date', date: graduatingVerifyBy }, params: { year: a.year } });
         }

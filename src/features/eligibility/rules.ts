@@ -21,6 +21,7 @@ export const RULE_IDS = [
   'E-REMARK',
   'E-COURSES',
   'E-DEGREE',
+  'R-MORAL',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -42,7 +43,14 @@ export const RULE_SOURCES: Record<RuleId, string> = {
   'E-REMARK': '二.1(3)',
   'E-COURSES': '三.1',
   'E-DEGREE': '三.3',
+  'R-MORAL': '三.2',
 };
+
+/**
+ * The contact page of the city exam agencies named in the manual (二.2, 三.3): where open questions are asked.
+ * Shown as text to type or copy, not as a link: the shipped files name no other origin (scripts/vite/scrub-urls.mjs).
+ */
+export const CONTACT_URL = 'www.ahzsks.cn/gdjyzxks/contactus.htm';
 
 /** The 16 prefecture-level cities of Anhui (the city exam agency the candidate applies through). */
 export const CITIES = [
@@ -92,11 +100,26 @@ export interface Answers {
   math: 'na' | 'passed' | 'substitute' | 'open' | null;
   /** All course requirements of the major met (apart from 13000/00023 handled above). */
   courses: YesNo;
-  moral: YesNo;
+  /** 思想品德鉴定: 合格 / 尚未办理 / 不合格 (only 'fail' blocks). */
+  moral: 'pass' | 'pending' | 'fail' | null;
+  /** 是否有工作单位: an employer writes and stamps the 品德鉴定 (R-MORAL). */
+  employed: YesNo;
   photo: 'approved' | 'pending' | 'rejected' | 'none' | null;
   photoDate: IsoDate | '';
   /** Also wants a degree (学位). */
   degree: boolean;
+}
+
+/**
+ * Answers saved by an older version, brought to the current shape: 思想品德鉴定 was 是/否/不确定 — 是 is 合格; 否 could
+ * mean 尚未办理 or 不合格, so it (like 不确定) is asked again rather than guessed.
+ */
+export function migrateAnswers(saved: Record<string, unknown>): Partial<Answers> {
+  const out = { ...saved } as Record<string, unknown>;
+  if (out.moral === 'yes') out.moral = 'pass';
+  else if (out.moral !== 'pass' && out.moral !== 'pending' && out.moral !== 'fail') out.moral = null;
+  if (out.employed !== 'yes' && out.employed !== 'no') out.employed = 'unknown';
+  return out as Partial<Answers>;
 }
 
 /** The session a date most likely belongs to: January–June → first half, July–December → second half. */
@@ -113,7 +136,7 @@ export function emptyAnswers(today: IsoDate): Answers {
     prior: null, priorDate: '', verify: null, verifyPapers: 'unknown', schoolProof: 'unknown',
     identityOk: 'unknown', tickets: null, transfer: 'unknown', transferDate: '', transferArchived: 'unknown',
     duplicate: 'unknown', nursing: false, nursingAppraisal: 'unknown', english: null, math: null,
-    courses: 'unknown', moral: 'unknown', photo: null, photoDate: '', degree: false,
+    courses: 'unknown', moral: null, employed: 'unknown', photo: null, photoDate: '', degree: false,
   };
 }
 

@@ -3,7 +3,7 @@
  * local saving. The result is derived from the pure evaluator; nothing here computes rules.
  */
 import {
-  evaluate, emptyAnswers, applicable, addYears, sessionDates, type Answers, type IsoDate, type Result,
+  evaluate, emptyAnswers, applicable, addYears, sessionDates, migrateAnswers, type Answers, type IsoDate, type Result,
 } from './index.ts';
 import { OptInStore } from '../../platform/storage.ts';
 import type { Translate } from '../../i18n/core.ts';
@@ -59,7 +59,7 @@ export class EligibilityState {
     const s = this.#store.load();
     if (!s) return;
     // Unknown or missing fields fall back to the empty answers (older saves stay readable).
-    this.answers = { ...emptyAnswers(this.today), ...s.answers };
+    this.answers = { ...emptyAnswers(this.today), ...migrateAnswers(s.answers as unknown as Record<string, unknown>) };
     this.name = typeof s.name === 'string' ? s.name : '';
     if (Array.isArray(s.verifySteps)) this.verifySteps = Array.from({ length: VERIFY_STEPS }, (_, i) => !!s.verifySteps[i]);
     this.saveLocal = true;

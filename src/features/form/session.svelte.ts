@@ -6,8 +6,8 @@
  * sessionStorage (not in kiosk mode); on this device only when the user ticks "在本机保存" (never in kiosk mode).
  */
 import {
-  checkResume, applyResumeFix, formatResume, emptyEntry, isBlank, newId,
-  type ResumeEntry, type ResumeFix, type Ym,
+  checkResume, applyResumeFix, formatResume, emptyEntry, isBlank, newId, tidyResume,
+  type ResumeEntry, type ResumeFix, type TidyStep, type Ym,
 } from './resume/index.ts';
 import { lintSelfAssessment, applyIssue, applyAll, lengthAdvice, type LintIssue } from './self-assessment/index.ts';
 import { OptInStore } from '../../platform/storage.ts';
@@ -33,18 +33,30 @@ function clean(entries: ResumeEntry[]): ResumeEntry[] {
     .map((e) => ({ id: typeof e.id === 'string' && e.id ? e.id : newId(), start: String(e.start ?? ''), end: String(e.end ?? ''), place: String(e.place ?? ''), role: String(e.role ?? '') }));
 }
 
+/** The last 一键整理: what the paper text was and became, the steps, and the entries to go back to. */
+export interface TidyRecord {
+  before: string;
+  after: string;
+  steps: TidyStep[];
+  undo: ResumeEntry[];
+}
+
 export class FormState {
   readonly today: Ym;
   readonly kiosk: boolean;
   entries = $state<ResumeEntry[]>([]);
   text = $state('');
   saveLocal = $state(false);
+  /** Set by tidy(), cleared by undoTidy() and by any other edit of the résumé (undo would lose that edit). */
+  tidied = $state.raw<TidyRecord | null>(null);
   #store: OptInStore<Saved>;
 
   findings = $derived.by(() => checkResume(this.entries, this.today));
   issues: LintIssue[] = $derived.by(() => lintSelfAssessment(this.text));
   length = $derived.by(() => lengthAdvice(this.text));
   resumeText = $derived.by(() => formatResume(this.entries));
+  /** 一键整理 would change something. */
+  canTidy = $derived.by(() => tidyResume(this.entries, this.today).changed);
   hasInput = $derived.by(() => this.entries.some((e) => !isBlank(e)) || this.text.trim() !== '');
 
   constructor(opts: { today: Ym; kiosk: boolean }) {
@@ -106,25 +118,49 @@ export class FormState {
   }
 
   // ── résumé ──
+  /** 一键整理: apply every safe fix at once; returns false when there was nothing to do. */
+  tidy(): boolean {
+    const before = $state.snapshot(this.entries) as ResumeEntry[];
+    const r = tidyResume(before, this.today);
+    if (!r.changed) return false;
+    const beforeText = formatResume(before);
+    this.entries = r.entries.length ? r.entries : [emptyEntry()];
+    this.tidied = { before: beforeText, after: formatResume(this.entries), steps: r.steps, undo: before };
+    return true;
+  }
+  /** Back to the entries before 一键整理. */
+  undoTidy(): boolean {
+    if (!this.tidied) return false;
+    this.entries = this.tidied.undo.length ? this.tidied.undo : [emptyEntry()];
+    this.tidied = null;
+    return true;
+  }
+
   addEntry() {
+    this.tidied = null;
     this.entries = [...this.entries, emptyEntry()];
   }
   removeEntry(i: number) {
+    this.tidied = null;
     const next = this.entries.filter((_, k) => k !== i);
     this.entries = next.length ? next : [emptyEntry()];
   }
   moveEntry(i: number, delta: -1 | 1) {
     const j = i + delta;
     if (j < 0 || j >= this.entries.length) return;
+    this.tidied = null;
     const next = [...this.entries];
     [next[i], next[j]] = [next[j], next[i]];
     this.entries = next;
   }
   setField(i: number, field: 'start' | 'end' | 'place' | 'role', value: string) {
     const e = this.entries[i];
-    if (e) this.entries[i] = { ...e, [field]: value };
+    if (!e) return;
+    this.tidied = null;
+    this.entries[i] = { ...e, [field]: value };
   }
   applyFix(fix: ResumeFix) {
+    this.tidied = null;
     this.entries = applyResumeFix($state.snapshot(this.entries) as ResumeEntry[], fix);
     if (this.entries.length === 0) this.entries = [emptyEntry()];
   }
@@ -141,6 +177,7 @@ export class FormState {
 
   /** Clear everything (清除 / kiosk wipe), including both saved copies. */
   wipe() {
+    this.tidied = null;
     this.entries = [emptyEntry()];
     this.text = '';
     this.saveLocal = false;

@@ -7,7 +7,7 @@
  * Fully blank rows (nothing typed yet) are skipped by every check and reported once as 'blank' (info).
  */
 import {
-  type ResumeEntry, type Ym, MAX_ENTRIES, NOW, formatYm, isBlank, isIdleRole, isNow, newId, parseYm,
+  type ResumeEntry, type Ym, MAX_ENTRIES, NOW, filled, formatYm, isBlank, isIdleRole, isNow, isPlaceholder, newId, parseYm,
 } from './model.ts';
 
 export type ResumeRule = 'R-RESUME-COUNT' | 'R-RESUME-ORDER' | 'R-RESUME-CONTINUOUS' | 'R-RESUME-CURRENT' | 'R-RESUME-IDLE';
@@ -121,12 +121,16 @@ export function checkResume(entries: readonly ResumeEntry[], today: Ym): ResumeF
     else if (start === null) out.push(finding('start-invalid', [i], { n, text: e.start.trim() }));
     if (!e.end.trim()) out.push(finding('end-missing', [i], { n }, i === used[used.length - 1].i ? [{ kind: 'set-end', index: i, end: 'now' }] : []));
     else if (end === null) out.push(finding('end-invalid', [i], { n, text: e.end.trim() }));
-    if (!e.role.trim()) {
-      // Nothing typed for where or what: that period is idle — write 待业 (R-RESUME-IDLE).
-      const fixes: ResumeFix[] = !e.place.trim() ? [{ kind: 'set-role', index: i, role: '待业' }, { kind: 'set-role', index: i, role: '自由职业' }] : [];
-      out.push(finding('role-missing', [i], { n }, fixes));
-    } else if (!e.place.trim() && !isIdleRole(e.role)) {
-      out.push(finding('place-missing', [i], { n, role: e.role.trim() }));
+    // A placeholder (无, -, /, 暂无 …) is not a role or a place: it counts as blank (param `text` says what was typed).
+    const role = filled(e.role);
+    const place = filled(e.place);
+    const typed = (t: string): Record<string, string> => (isPlaceholder(t) ? { text: t.trim() } : {});
+    if (!role) {
+      // Nothing written for where or what: that period is idle — write 待业 (R-RESUME-IDLE).
+      const fixes: ResumeFix[] = !place ? [{ kind: 'set-role', index: i, role: '待业' }, { kind: 'set-role', index: i, role: '自由职业' }] : [];
+      out.push(finding('role-missing', [i], { n, ...typed(e.role) }, fixes));
+    } else if (!place && !isIdleRole(role)) {
+      out.push(finding('place-missing', [i], { n, role, ...typed(e.place) }));
     }
     if (start === null || end === null) {
       allValid = false;
@@ -163,10 +167,13 @@ export function checkResume(entries: readonly ResumeEntry[], today: Ym): ResumeF
     const b = spans[k];
     if (b.start < a.start) {
       out.push(finding('order', [a.index, b.index], { a: a.index + 1, b: b.index + 1 }, [{ kind: 'sort' }]));
-      return out; // gaps and overlaps are judged once the order is right
+      break;
     }
   }
 
+  // Continuity and 至今 are judged on the entries in time order (stable), so that every problem of the timeline is
+  // reported at once even while ORDER fails; entry numbers stay those of the list as typed.
+  spans.sort((x, y) => x.start - y.start || x.index - y.index);
   for (let k = 1; k < spans.length; k++) {
     const a = spans[k - 1];
     const b = spans[k];
@@ -214,9 +221,9 @@ function bestMerge(entries: readonly ResumeEntry[], spans: Span[]): [number, num
     const a = entries[idx[k - 1]];
     const b = entries[idx[k]];
     let score = len(idx[k - 1]) + len(idx[k]);
-    if (a.role.trim() && a.role.trim() === b.role.trim()) score -= 3e6;
+    if (filled(a.role) && filled(a.role) === filled(b.role)) score -= 3e6;
     else if (isIdleRole(a.role) && isIdleRole(b.role)) score -= 2e6;
-    if (a.place.trim() && a.place.trim() === b.place.trim()) score -= 1e6;
+    if (filled(a.place) && filled(a.place) === filled(b.place)) score -= 1e6;
     if (score < bestScore) {
       bestScore = score;
       best = [idx[k - 1], idx[k]];
@@ -230,8 +237,8 @@ function endText(end: Ym | 'now'): string {
 }
 
 function joinDistinct(a: string, b: string): string {
-  const x = a.trim();
-  const y = b.trim();
+  const x = filled(a);
+  const y = filled(b);
   if (!x) return y;
   if (!y || x === y) return x;
   return `${x}、${y}`;

@@ -2,3 +2,4 @@
 export * from './model.ts';
 export * from './check.ts';
 export * from './format.ts';
+export * from './tidy.ts';

@@ -75,6 +75,27 @@ export function isIdleRole(role: string): boolean {
   return IDLE_ROLES.includes(role.trim());
 }
 
+/**
+ * What candidates type to mean "nothing" (R-RESUME-IDLE: a period is not left blank): 无, 空, -, /, 暂无, 等 and
+ * their look-alikes. A role or place written so counts as not filled in.
+ */
+export const PLACEHOLDERS: readonly string[] = [
+  '无', '空', '-', '/', '暂无', '等', '没有', '略', '—', '——', '－', '／', '\\', '、', '.', '。', '…', '……', '...',
+  '无无', '暂缺', '待填', 'N/A', 'NA', 'n/a', 'na', 'none', 'null', 'x', 'X', '*', '?', '？',
+];
+const PLACEHOLDER_SET = new Set(PLACEHOLDERS);
+
+/** True for a placeholder such as 无 or '-' (after trimming, also wrapped in brackets: （无）). */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim().replace(/^[（(【\[]\s*(.*?)\s*[）)】\]]$/u, '$1');
+  return PLACEHOLDER_SET.has(t);
+}
+
+/** The field as written, or '' when it is empty or a placeholder. */
+export function filled(text: string): string {
+  return isPlaceholder(text) ? '' : text.trim();
+}
+
 /** Today's month from a calendar date (callers read the clock, not this module). */
 export function ymOf(date: { year: number; month: number }): Ym {
   return ym(date.year, date.month);

@@ -7,7 +7,9 @@
  * A paragraph is a line; rules that need "Chinese context" look at the neighbouring characters.
  * NOTE: no grammar or fluency check (语句通顺) and no judgement of content: the UI reminds the user instead.
  */
-import { WRONG_WORDS, PATTERN_RULES } from './words.ts';
+import { PATTERN_RULES } from './words.ts';
+import { TYPOS, guarded } from './typos.ts';
+import { findDe } from './de.ts';
 
 export type LintKind =
   | 'halfwidth-punct'
@@ -301,11 +303,9 @@ function fullwidthAlnum(text: string, out: LintIssue[]) {
 }
 
 function words(text: string, out: LintIssue[]) {
-  for (const [wrong, right] of WRONG_WORDS) {
-    let at = text.indexOf(wrong);
-    while (at >= 0) {
-      out.push(issue(text, 'wrong-word', at, at + wrong.length, right));
-      at = text.indexOf(wrong, at + wrong.length);
+  for (const t of TYPOS) {
+    for (let at = text.indexOf(t.wrong); at >= 0; at = text.indexOf(t.wrong, at + 1)) {
+      if (!guarded(text, at, t)) out.push(issue(text, 'wrong-word', at, at + t.wrong.length, t.right));
     }
   }
   for (const rule of PATTERN_RULES) {
@@ -314,6 +314,7 @@ function words(text: string, out: LintIssue[]) {
       out.push(issue(text, rule.kind === 'word' ? 'wrong-word' : rule.kind, s, e, rule.right));
     }
   }
+  for (const d of findDe(text)) out.push(issue(text, 'de', d.at, d.at + 1, d.right));
 }
 
 /**

@@ -32,7 +32,7 @@ describe('EligibilityPage', () => {
     expect(half.value).toBe('H2');
     await choose('level', '专科');
     await next();
-    for (const [g, l] of [['courses', '是'], ['english', '我的专业没有这门课'], ['math', '我的专业没有这门课'], ['moral', '是'], ['transfer', '否'], ['tickets', '只有一个准考证号'], ['duplicate', '否']]) await choose(g, l);
+    for (const [g, l] of [['courses', '是'], ['english', '我的专业没有这门课'], ['math', '我的专业没有这门课'], ['employed', '否'], ['moral', '合格'], ['transfer', '否'], ['tickets', '只有一个准考证号'], ['duplicate', '否']]) await choose(g, l);
     await next();
     await choose('identityOk', '是');
     await choose('photo', '已上传，显示“审核通过”');
@@ -49,7 +49,7 @@ describe('EligibilityPage', () => {
     for (let i = 0; i < 3; i++) await next();
     const status = screen.getByTestId('elig-status');
     expect(status.dataset.status).toBe('todo');
-    for (const li of screen.getAllByTestId('elig-todo')) expect(li.dataset.rule).toMatch(/^E-[A-Z-]+$/);
+    for (const li of screen.getAllByTestId('elig-todo')) expect(li.dataset.rule).toMatch(/^(E-[A-Z-]+|R-MORAL)$/);
   });
 
   it('saves only after 在本机保存 is ticked, deletes on untick, and the wipe clears everything', async () => {

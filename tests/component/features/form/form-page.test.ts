@@ -101,4 +101,33 @@ describe('FormPage', () => {
     expect(localStorage.length).toBe(0);
     expect(sessionStorage.length).toBe(0);
   });
+
+  it('一键整理: the preview follows, undo goes back, and any later edit withdraws the undo', async () => {
+    render(Harness, { onapp: () => {} });
+    await fillEntry(0, '2019.9', '2022.06', '合肥某某公司', '职员');
+    await fireEvent.click(screen.getByTestId('form-add'));
+    await fillEntry(1, '2015.09', '2018.06', '某学院', '学生');
+    await tick();
+    const before = '2019.09—2022.06  合肥某某公司  职员\n2015.09—2018.06  某学院  学生';
+    expect(screen.getByTestId('form-preview').textContent).toBe(before);
+    await fireEvent.click(screen.getByTestId('form-tidy-run'));
+    await tick();
+    const after = '2015.09—2018.06  某学院  学生\n2018.07—2019.08  待业\n2019.09—2022.06  合肥某某公司  职员\n2022.07—至今  待业';
+    expect(screen.getByTestId('form-preview').textContent).toBe(after);
+    expect(screen.getByTestId('form-tidy-before').textContent).toBe(before);
+    expect(screen.getByTestId('form-tidy-after').textContent).toBe(after);
+    expect((screen.getByTestId('form-tidy-run') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId('form-tidy-undo'));
+    await tick();
+    expect(screen.getByTestId('form-preview').textContent).toBe(before);
+    expect(screen.queryByTestId('form-tidy')).toBeNull();
+    // Tidy again, then edit: undo would lose the edit, so it is withdrawn.
+    await fireEvent.click(screen.getByTestId('form-tidy-run'));
+    await tick();
+    expect(screen.getByTestId('form-tidy')).toBeTruthy();
+    await fillEntry(0, '2015.09', '2018.07', '某学院', '学生');
+    await tick();
+    expect(screen.queryByTestId('form-tidy')).toBeNull();
+    expect(screen.getByTestId('form-preview').textContent).toContain('2015.09—2018.07  某学院  学生');
+  });
 });

@@ -6,7 +6,7 @@ const TODAY = '2026-03-15';
 const hefeiNurse: Answers = {
   ...emptyAnswers(TODAY),
   level: 'benke', city: '合肥市', prior: 'have', priorDate: '2024-06-30', verify: 'done', identityOk: 'yes',
-  tickets: 'one', transfer: 'no', duplicate: 'no', english: 'cet', math: 'na', courses: 'yes', moral: 'yes',
+  tickets: 'one', transfer: 'no', duplicate: 'no', english: 'cet', math: 'na', courses: 'yes', moral: 'pass', employed: 'no',
   photo: 'approved', nursing: true, nursingAppraisal: 'no',
 };
 
@@ -44,5 +44,21 @@ describe('checklist', () => {
     const en = buildChecklist(r, a, translator('en'), { today: TODAY });
     expect(en.sections[0].items[0].text).toContain('second half of 2026');
     expect(en.status).toBe('You cannot apply this session');
+  });
+
+  it('an open decision prints who decides and the contact page; several rules are all cited', () => {
+    const a: Answers = { ...hefeiNurse, city: '芜湖市', nursing: false, half: 'H2', prior: 'graduating', priorDate: '2026-12-30', verify: null };
+    const t = translator('zh-CN');
+    const c = buildChecklist(evaluate(a, TODAY), a, t, { today: TODAY });
+    const i = c.sections.flatMap((s) => s.items).find((x) => x.code === 'graduating-h2-ask')!;
+    expect(i.open).toContain('由所在市教育考试机构决定');
+    expect(i.contact).toBe('www.ahzsks.cn/gdjyzxks/contactus.htm');
+    expect(i.rule).toBe('E-PRE-DIPLOMA（手册 一.1；附件2）；E-PRE-VERIFY（手册 一.1；附件2 一、二）；E-PRE-GRADUATING（手册 附件2 三(1)）');
+    const text = checklistText(c, t);
+    expect(text).toContain('手册未定：手册对这种情况没有写明，由所在市教育考试机构决定；请在申请截止前联系确认。 www.ahzsks.cn/gdjyzxks/contactus.htm');
+    const en = buildChecklist(evaluate(a, TODAY), a, translator('en'), { today: TODAY });
+    const ie = en.sections.flatMap((s) => s.items).find((x) => x.code === 'graduating-h2-ask')!;
+    expect(ie.open).toBe('The manual does not cover this case; your city exam agency decides. Ask them before the application deadline.');
+    expect(ie.open).not.toMatch(/\p{Script=Han}/u);
   });
 });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { SHARED_DIR } from '../../../helpers/shared.ts';
 import {
   evaluate, emptyAnswers, defaultSession, sessionDates, firstSessionFor, addYears, parseIso, applicable,
-  RULE_IDS, TODO_CODES, type Answers, type Result,
+  RULE_IDS, TODO_CODES, migrateAnswers, type Answers, type Result,
 } from '../../../../src/features/eligibility/index.ts';
 import { translate } from '../../../../src/i18n/index.ts';
 
@@ -17,7 +17,7 @@ function good(over: Partial<Answers> = {}): Answers {
     ...emptyAnswers(TODAY),
     level: 'zhuanke', half: 'H1', year: 2026, city: '芜湖市',
     identityOk: 'yes', tickets: 'one', transfer: 'no', duplicate: 'no', english: 'na', math: 'na',
-    courses: 'yes', moral: 'yes', photo: 'approved', photoDate: '2026-01-10',
+    courses: 'yes', moral: 'pass', employed: 'no', photo: 'approved', photoDate: '2026-01-10',
     ...over,
   };
 }
@@ -62,7 +62,12 @@ const rows: Row[] = [
   // E-PRE-GRADUATING (exception 1)
   { name: 'exception 1 with school proof', a: goodBenke({ prior: 'graduating', priorDate: '2026-06-20', schoolProof: 'yes', verify: 'todo' }), status: 'todo', has: [['graduating-proof', 'E-PRE-GRADUATING'], ['graduating-verify', 'E-PRE-GRADUATING']], not: ['verify-todo'] },
   { name: 'exception 1 without school proof yet', a: goodBenke({ prior: 'graduating', priorDate: '2026-06-20', schoolProof: 'no', verify: 'todo' }), status: 'todo', has: [['graduating-proof', 'E-PRE-GRADUATING']] },
-  { name: 'graduating in the second half: no exception', a: goodBenke({ half: 'H2', prior: 'graduating', priorDate: '2026-12-20' }), status: 'blocked', has: [['graduating-h2', 'E-PRE-GRADUATING']] },
+  // 下半年 graduating: the manual is silent (its exception is for 上半年): a to-do to ask the city agency, not blocked.
+  { name: 'graduating H2, diploma expected 12-20: ask the city agency', a: goodBenke({ half: 'H2', prior: 'graduating', priorDate: '2026-12-20', verify: null }), status: 'todo', has: [['graduating-h2-ask', 'E-PRE-DIPLOMA']], not: ['diploma-late', 'graduating-proof', 'graduating-verify'] },
+  { name: 'graduating H2, expected exactly 12-30 (boundary): ask', a: goodBenke({ half: 'H2', prior: 'graduating', priorDate: '2026-12-30', verify: null }), status: 'todo', has: [['graduating-h2-ask', 'E-PRE-DIPLOMA']], not: ['diploma-late'] },
+  { name: 'graduating H2, expected 12-31 (one day late): blocked', a: goodBenke({ half: 'H2', prior: 'graduating', priorDate: '2026-12-31', verify: null }), status: 'blocked', has: [['diploma-late', 'E-PRE-DIPLOMA']], not: ['graduating-h2-ask'] },
+  { name: 'graduating H2, no date yet: date first', a: goodBenke({ half: 'H2', prior: 'graduating', priorDate: '', verify: null }), status: 'todo', has: [['diploma-date-missing', 'E-PRE-DIPLOMA']], not: ['graduating-h2-ask'] },
+  { name: 'H2 with the diploma in hand, dated 12-30: the normal path', a: goodBenke({ half: 'H2', prior: 'have', priorDate: '2026-12-30' }), today: '2026-12-31', status: 'ok', not: ['graduating-h2-ask'] },
   // E-PRE-BOTH (exception 2)
   { name: '本专科一并: no verification, order of submission', a: good({ level: 'both', verify: 'todo', prior: 'none' }), status: 'ok', has: [['both-order', 'E-PRE-BOTH']], not: ['verify-todo', 'diploma-none'] },
   { name: '本专科一并 still needs the other conditions', a: good({ level: 'both', courses: 'no' }), status: 'blocked', has: [['both-order', 'E-PRE-BOTH'], ['courses-open', 'E-COURSES']] },
@@ -103,8 +108,17 @@ const rows: Row[] = [
   // E-COURSES (courses and 思想品德鉴定)
   { name: 'courses missing', a: good({ courses: 'no' }), status: 'blocked', has: [['courses-open', 'E-COURSES']] },
   { name: 'courses unchecked', a: good({ courses: 'unknown' }), status: 'todo', has: [['courses-check', 'E-COURSES']] },
-  { name: 'conduct appraisal failed', a: good({ moral: 'no' }), status: 'blocked', has: [['moral-open', 'E-COURSES']] },
-  { name: 'conduct appraisal unchecked', a: good({ moral: 'unknown' }), status: 'todo', has: [['moral-check', 'E-COURSES']] },
+  // 品德鉴定 合格 / 尚未办理 / 不合格: only 不合格 blocks. 是否有工作单位 → R-MORAL.
+  { name: 'conduct appraisal failed (不合格): the only blocking answer', a: good({ moral: 'fail' }), status: 'blocked', has: [['moral-open', 'E-COURSES']] },
+  { name: 'conduct appraisal failed, employed: blocked, no employer to-do', a: good({ moral: 'fail', employed: 'yes' }), status: 'blocked', has: [['moral-open', 'E-COURSES']], not: ['moral-employer'] },
+  { name: 'conduct appraisal not obtained yet (尚未办理): a to-do', a: good({ moral: 'pending' }), status: 'todo', has: [['moral-pending', 'E-COURSES']], not: ['moral-open'] },
+  { name: 'conduct appraisal unanswered', a: good({ moral: null }), status: 'todo', has: [['moral-check', 'E-COURSES']] },
+  { name: 'employed, appraisal pending: employer writes and stamps it', a: good({ moral: 'pending', employed: 'yes' }), status: 'todo', has: [['moral-pending', 'E-COURSES'], ['moral-employer', 'R-MORAL']], not: ['moral-unemployed'] },
+  { name: 'employed, appraisal unanswered: R-MORAL to-do too', a: good({ moral: null, employed: 'yes' }), status: 'todo', has: [['moral-check', 'E-COURSES'], ['moral-employer', 'R-MORAL']] },
+  { name: 'employed, appraisal passed: a reminder to check the stamp, status ok', a: good({ employed: 'yes' }), status: 'ok', has: [['moral-employer-done', 'R-MORAL']], not: ['moral-employer'] },
+  { name: 'not employed, appraisal pending: who writes it is open — the city agency decides', a: good({ moral: 'pending', employed: 'no' }), status: 'todo', has: [['moral-unemployed', 'R-MORAL']], not: ['moral-employer'] },
+  { name: 'not employed, appraisal passed: nothing about employers', a: good({ employed: 'no' }), status: 'ok', not: ['moral-employer', 'moral-employer-done', 'moral-unemployed', 'employed-check'] },
+  { name: 'employment unanswered: asked', a: good({ employed: 'unknown' }), status: 'todo', has: [['employed-check', 'R-MORAL']] },
   // E-DEGREE
   { name: 'degree wanted', a: goodBenke({ degree: true }), status: 'ok', has: [['degree', 'E-DEGREE']] },
 ];
@@ -122,9 +136,9 @@ describe('evaluate: table of every E-* rule, boundary and exception', () => {
     });
   }
 
-  it('the table covers every E-* rule of RULES.md', () => {
+  it('the table covers every E-* rule of RULES.md (and R-MORAL, which the wizard now asks about)', () => {
     const spec = readFileSync(join(SHARED_DIR, 'spec', 'RULES.md'), 'utf8');
-    const specIds = [...new Set([...spec.matchAll(/\|\s*(E-[A-Z-]+)\s*\|/g)].map((m) => m[1]))].sort();
+    const specIds = [...new Set([...spec.matchAll(/\|\s*(E-[A-Z-]+|R-MORAL)\s*\|/g)].map((m) => m[1]))].sort();
     expect([...RULE_IDS].sort()).toEqual(specIds);
     const seen = new Set(rows.flatMap((row) => evaluate(row.a, row.today ?? TODAY).items.map((i) => i.rule)));
     for (const id of specIds) expect(seen.has(id as never), id).toBe(true);
@@ -204,11 +218,32 @@ const answersArb = fc.record({
   english: fc.constantFrom(null, 'na', 'passed', 'cet', 'open'),
   math: fc.constantFrom(null, 'na', 'passed', 'substitute', 'open'),
   courses: fc.constantFrom('yes', 'no', 'unknown'),
-  moral: fc.constantFrom('yes', 'no', 'unknown'),
+  moral: fc.constantFrom(null, 'pass', 'pending', 'fail'),
+  employed: fc.constantFrom('yes', 'no', 'unknown'),
   photo: fc.constantFrom(null, 'approved', 'pending', 'rejected', 'none'),
   photoDate: fc.constantFrom('', '2025-03-14', '2025-03-15', '2030-01-01'),
   degree: fc.boolean(),
 }) as fc.Arbitrary<Answers>;
+
+describe('open decisions name who decides, with the contact page', () => {
+  it('the 下半年 case cites E-PRE-DIPLOMA, E-PRE-VERIFY (and the H1-only exception) and the city agency', () => {
+    const r = evaluate(goodBenke({ half: 'H2', prior: 'graduating', priorDate: '2026-12-30', verify: null }), TODAY);
+    const i = item(r, 'graduating-h2-ask')!;
+    expect(i).toMatchObject({ kind: 'before', rule: 'E-PRE-DIPLOMA', also: ['E-PRE-VERIFY', 'E-PRE-GRADUATING'], decides: 'city-agency' });
+    expect(i.params).toMatchObject({ date: '2026-12-30', deadline: '2026-12-30' });
+    expect(r.items.some((x) => x.kind === 'block')).toBe(false);
+  });
+  it('the no-employer appraisal names the city agency; the employed one is settled (no decides)', () => {
+    expect(item(evaluate(good({ moral: 'pending', employed: 'no' }), TODAY), 'moral-unemployed')!.decides).toBe('city-agency');
+    expect(item(evaluate(good({ moral: 'pending', employed: 'yes' }), TODAY), 'moral-employer')!.decides).toBeUndefined();
+  });
+  it('older saved answers: 是 → 合格, 否 and 不确定 asked again', () => {
+    expect(migrateAnswers({ moral: 'yes' })).toMatchObject({ moral: 'pass', employed: 'unknown' });
+    expect(migrateAnswers({ moral: 'no' }).moral).toBeNull();
+    expect(migrateAnswers({ moral: 'unknown', employed: 'yes' })).toMatchObject({ moral: null, employed: 'yes' });
+    expect(migrateAnswers({ moral: 'pending' }).moral).toBe('pending');
+  });
+});
 
 describe('no conclusion without a rule ID', () => {
   it('every item and every status reason names an E-* rule of RULES.md, with text in zh-CN and English', () => {
@@ -217,6 +252,7 @@ describe('no conclusion without a rule ID', () => {
         const r = evaluate(a, TODAY);
         for (const i of r.items) {
           expect(RULE_IDS).toContain(i.rule);
+          for (const r2 of i.also ?? []) expect(RULE_IDS).toContain(r2);
           expect(TODO_CODES).toContain(i.code);
           for (const loc of ['zh-CN', 'en'] as const) {
             for (const key of [`eligibility.todo.${i.code}`, `eligibility.why.${i.code}`]) {

@@ -7,6 +7,9 @@ import { describe, it, expect } from 'vitest';
 import { lintSelfAssessment, applyAll } from '../../../../../src/features/form/self-assessment/index.ts';
 import { CORRECT_PARAGRAPHS } from './corpus-correct.ts';
 import { SEEDED_PARAGRAPHS, HOLDOUT_PARAGRAPHS, parseSeeded } from './corpus-seeded.ts';
+import { CORRECT_SENTENCES } from './corpus-sentences.ts';
+import { SEEDED_CHARS } from './corpus-seeded-chars.ts';
+import { score } from './score.ts';
 
 const seeded = SEEDED_PARAGRAPHS.map(parseSeeded);
 const holdout = HOLDOUT_PARAGRAPHS.map(parseSeeded);
@@ -96,5 +99,27 @@ describe('corpora', () => {
     console.log(`fix all: ${exact}/${fixable} paragraphs exactly corrected`);
     if (wrong.length) console.log(wrong.join('\n'));
     expect(exact / fixable).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('correct sentences (several hundred, many voices): zero findings, one by one and joined', () => {
+    expect(CORRECT_SENTENCES.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(CORRECT_SENTENCES).size).toBe(CORRECT_SENTENCES.length);
+    const found: string[] = [];
+    for (const t of CORRECT_SENTENCES) for (const x of lintSelfAssessment(t)) found.push(`${x.kind} «${x.found}» in: ${t}`);
+    expect(found).toEqual([]);
+    expect(lintSelfAssessment(CORRECT_SENTENCES.join('\n'))).toEqual([]);
+    // Run together as one paragraph, too (rules that look across sentence boundaries).
+    expect(lintSelfAssessment(CORRECT_SENTENCES.filter((t) => /[。！？]$/u.test(t)).join(''))).toEqual([]);
+  });
+
+  it('seeded wrong characters and 的/地/得: recall per type, no false alarm, corrected text clean', () => {
+    const chars = SEEDED_CHARS.map(parseSeeded);
+    const s = score(chars, lintSelfAssessment);
+    console.log(`wrong characters: recall ${(100 * s.found / s.total).toFixed(1)} % (${s.found}/${s.total}); ` +
+      s.types.map((t) => `${t.type} ${t.found}/${t.total}`).join(', ') + (s.missed.length ? '\nmissed:\n' + s.missed.join('\n') : ''));
+    expect(s.total).toBeGreaterThanOrEqual(180);
+    expect(s.falseAlarms).toEqual([]);
+    for (const p of chars) expect(lintSelfAssessment(p.correct), p.correct).toEqual([]);
+    for (const t of s.types) expect(t.found / t.total, t.type).toBeGreaterThanOrEqual(0.8);
   });
 });

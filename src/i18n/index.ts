@@ -8,19 +8,21 @@ import zhPhotoUi from './zh-CN/photo-ui.ts';
 import zhUploads from './zh-CN/uploads.ts';
 import zhEligibility from './zh-CN/eligibility.ts';
 import zhForm from './zh-CN/form.ts';
+import zhOverview from './zh-CN/overview.ts';
 import enShell from './en/shell.ts';
 import enPhoto from './en/photo.ts';
 import enPhotoUi from './en/photo-ui.ts';
 import enUploads from './en/uploads.ts';
 import enEligibility from './en/eligibility.ts';
 import enForm from './en/form.ts';
+import enOverview from './en/overview.ts';
 import { lookup, type Dictionaries, type Locale, type Params, type Translate } from './core.ts';
 
 export { format, pickLocale, LOCALES, type Locale, type Messages, type Params, type Translate } from './core.ts';
 
 const DICTS: Dictionaries = {
-  'zh-CN': { ...zhShell, ...zhPhoto, ...zhPhotoUi, ...zhUploads, ...zhEligibility, ...zhForm },
-  en: { ...enShell, ...enPhoto, ...enPhotoUi, ...enUploads, ...enEligibility, ...enForm },
+  'zh-CN': { ...zhShell, ...zhPhoto, ...zhPhotoUi, ...zhUploads, ...zhEligibility, ...zhForm, ...zhOverview },
+  en: { ...enShell, ...enPhoto, ...enPhotoUi, ...enUploads, ...enEligibility, ...enForm, ...enOverview },
 };
 
 export function translate(locale: Locale, key: string, params?: Params): string {

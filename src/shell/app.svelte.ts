@@ -15,8 +15,8 @@ export interface Wipeable {
   wipe(): void;
 }
 
-export type Route = 'photo' | 'uploads' | 'eligibility' | 'form';
-export const ROUTES: readonly Route[] = ['photo', 'uploads', 'eligibility', 'form'];
+export type Route = 'photo' | 'uploads' | 'eligibility' | 'form' | 'overview';
+export const ROUTES: readonly Route[] = ['photo', 'uploads', 'eligibility', 'form', 'overview'];
 
 export interface AppOptions {
   embed?: boolean;
@@ -83,11 +83,15 @@ export class AppState {
     this.update = null;
   }
 
+  /** Called after each kiosk wipe (the shell warms the photo worker again at the next person's first touch). */
+  onWiped: (() => void) | null = null;
+
   /** The kiosk's wipe between two people: every session, then every trace in browser storage. */
   async wipeForNextPerson(): Promise<void> {
     this.wipeAll();
     await Promise.all([wipeBrowserStorage(), clearCopiedText()]);
     this.go('photo');
+    this.onWiped?.();
   }
 
   /** Copy text for the user (never offered in kiosk mode); what is copied is taken back at a kiosk wipe. */

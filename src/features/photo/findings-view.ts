@@ -19,3 +19,24 @@ export function countByStatus(report: PhotoReport): Record<Status, number> {
 export function kb(bytes: number): string {
   return (bytes / 1024).toFixed(1);
 }
+
+/**
+ * What the candidate should do next with this photo: fix it (one face measured: the fixer crops, scales, pads,
+ * replaces the background and sizes the file), or take another one — with the reason as a photo-dictionary code.
+ */
+export type NextStep =
+  | { kind: 'fix' }
+  | { kind: 'retake'; code: string; params: Record<string, string | number> };
+
+export function nextStep(report: PhotoReport): NextStep {
+  if (report.faces === 0) return { kind: 'retake', code: 'photo.refuse.no-face', params: {} };
+  if (report.faces > 1) return { kind: 'retake', code: 'photo.refuse.faces', params: { faces: report.faces } };
+  if (!report.measure) return { kind: 'retake', code: 'photo.refuse.unmeasurable', params: {} };
+  return { kind: 'fix' };
+}
+
+/** Findings split for display: what fails and what needs attention shown open, notes and passes folded. */
+export function foldFindings(report: PhotoReport): { open: FindingGroup[]; folded: FindingGroup[] } {
+  const groups = groupFindings(report);
+  return { open: groups.filter((g) => g.status === 'fail' || g.status === 'warn'), folded: groups.filter((g) => g.status === 'info' || g.status === 'pass') };
+}

@@ -7,7 +7,7 @@ import type { PhotoReport } from './report-types.ts';
 import type { Background } from './service-types.ts';
 import type { Translate } from '../../i18n/core.ts';
 import { analyzePhoto, fixPhoto, type FixOutcome, type RunOptions } from './service.ts';
-import { measureLiveFrame } from './worker/client.ts';
+import { measureLiveFrame, warmup as warmupWorker } from './worker/client.ts';
 import type { LiveMeasure } from './camera-guide.ts';
 import { postToHost } from '../../platform/embed-api.ts';
 import { safeFileStem } from '../../lib/text/file-stem.ts';
@@ -17,6 +17,13 @@ import { stopPhotoWorker } from './worker/client.ts';
 
 export type PhotoStatus = 'idle' | 'working' | 'fixing' | 'done' | 'error';
 export type BackgroundChoice = 'auto' | Background;
+export interface PhotoSummary {
+  state: 'none' | 'working' | 'checked' | 'fixed';
+  verdict: PhotoReport['verdict'] | null;
+  fileName: string | null;
+  /** Rule IDs that still fail on the photo that counts. */
+  fails: string[];
+}
 
 export class PhotoSession {
   status = $state<PhotoStatus>('idle');
@@ -35,6 +42,15 @@ export class PhotoSession {
   #urls = new ObjectUrls();
 
   verdict = $derived(this.report?.verdict ?? null);
+  /** The photo that counts now: the fixed one when a fix produced a photo, else the checked one. */
+  current = $derived(this.fixed?.photo && this.fixed.after ? this.fixed.after : this.report);
+  /** What the overview shows: nothing yet, checked (with its verdict) or fixed (with the new photo's verdict). */
+  summary: PhotoSummary = $derived.by(() => {
+    const r = this.current;
+    if (!r) return { state: this.status === 'working' || this.status === 'fixing' ? 'working' : 'none', verdict: null, fileName: this.file?.name ?? null, fails: [] };
+    return { state: this.fixed?.photo ? 'fixed' : 'checked', verdict: r.verdict, fileName: this.file?.name ?? null, fails: r.findings.filter((f) => f.status === 'fail').map((f) => f.rule) };
+  });
+  #warm: Promise<unknown> | null = null;
 
   #revoke() {
     this.#urls.revokeAll();
@@ -122,10 +138,20 @@ export class PhotoSession {
     this.stage = null;
   }
 
+  /**
+   * Start the photo worker and its face model ahead of the first check (called when the page is idle), so the first
+   * photo answers as fast as later ones. Once per worker; a failure is harmless (the check starts it again).
+   */
+  warmup(): Promise<unknown> {
+    this.#warm ??= warmupWorker().catch(() => (this.#warm = null));
+    return this.#warm;
+  }
+
   /** Kiosk wipe / 清除全部数据: forget everything and end the photo worker (its memory held this person's pixels). */
   wipe(): void {
     this.clear();
     stopPhotoWorker();
+    this.#warm = null;
   }
 }
 

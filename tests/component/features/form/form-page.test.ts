@@ -29,6 +29,21 @@ describe('FormPage', () => {
     vi.useRealTimers();
   });
 
+  it('an empty résumé greets with a neutral prompt (no ✗, no problem count); findings start with the first entry', async () => {
+    render(Harness, {});
+    await tick();
+    expect(screen.getByTestId('form-resume-prompt').textContent).toContain('还没有填写任何经历');
+    expect(screen.queryAllByTestId('form-finding')).toHaveLength(0);
+    expect(document.body.textContent).not.toContain('✗');
+    expect(document.body.textContent).not.toMatch(/发现 \d+ 个问题/);
+    // One field typed: the check answers (this entry has no end yet).
+    const e = screen.getAllByTestId('form-entry')[0];
+    await fireEvent.input(e.querySelector('[data-testid=form-start]')!, { target: { value: '2019.09' } });
+    await tick();
+    expect(screen.queryByTestId('form-resume-prompt')).toBeNull();
+    expect(screen.getAllByTestId('form-finding').length).toBeGreaterThan(0);
+  });
+
   it('finds a gap, applies the 待业 fix, shows the paper-form text; dirty flag follows the input', async () => {
     let app!: AppState;
     render(Harness, { onapp: (a: AppState) => (app = a) });

@@ -12,13 +12,14 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
 const port = Number(process.env.BENCH_PORT || 4190);
-const outDir = process.env.BENCH_OUTDIR || '/tmp/zk-bench-dist';
+// One output folder per port: two benches on one machine (other worktrees) never serve each other's build.
+const outDir = process.env.BENCH_OUTDIR || `/tmp/zk-bench-dist-${port}`;
 const only = process.argv.slice(2);
 
 console.log('building …');
 const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
+const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
 const baseURL = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
   try { if ((await fetch(baseURL)).ok) break; } catch { /* not yet */ }

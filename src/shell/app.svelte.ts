@@ -3,7 +3,7 @@
  * update flow. One instance is created in App.svelte / EmbedApp.svelte and passed by context.
  */
 import { getContext, setContext } from 'svelte';
-import { registerServiceWorker, type UpdateHandle } from '../platform/pwa.ts';
+import { registerServiceWorker, onOtherTabUpdated, type UpdateHandle } from '../platform/pwa.ts';
 import { wipeBrowserStorage } from '../platform/storage.ts';
 import { copyText, clearCopiedText } from '../platform/clipboard.ts';
 import { startEmbedApi } from '../platform/embed-api.ts';
@@ -66,6 +66,12 @@ export class AppState {
   /** Register the service worker (offline use); a waiting update is offered through `update`, never forced. */
   startServiceWorker(onReady?: () => void): void {
     registerServiceWorker((h) => (this.update = h), onReady);
+    // Another tab applied an update: reload now when nothing would be lost, else ask (the banner).
+    onOtherTabUpdated(() => {
+      const reload: UpdateHandle = { kind: 'other-tab', apply: () => location.reload() };
+      if (!this.hasUnsavedInput) reload.apply();
+      else this.update = reload;
+    });
   }
 
   /** Embedded (embed.html): answer the official site's postMessage requests with this photo service. */

@@ -6,6 +6,9 @@
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { existsSync, statSync } from 'node:fs';
+import { extname, normalize } from 'node:path';
+import { OUT_DIR } from './helpers/util.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostilePdf, jspdfBytes, bombPng } from '../unit/features/uploads/helpers.ts';
@@ -198,4 +201,62 @@ test('paste: ignored while another area is shown; on the photo area it asks befo
   await pastePhoto(page, 'a_woman-blue-bg.jpg');
   await page.getByTestId('paste-confirm').getByRole('button', { name: '替换为粘贴的图片' }).click();
   await expect(fileLine).toContainText('a_woman-blue-bg.jpg', { timeout: 120_000 });
+});
+
+// ---- item 8: updates (a tiny server of our own "deploys" a new service worker, as update.spec.ts does) ----
+const UPDATE_PORT = Number(process.env.E2E_UPDATE_PORT || 4193) + 4;
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.task': 'application/octet-stream' };
+let deployment = 1;
+function deployServer() {
+  return createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(OUT_DIR, path === '/' ? 'index.html' : path);
+    if (!existsSync(file) || statSync(file).isDirectory()) { res.statusCode = 404; return res.end(); }
+    let body: Buffer = readFileSync(file);
+    if (path === '/sw.js' && deployment > 1) body = Buffer.concat([body, Buffer.from(`\n// deployment ${deployment}\n`)]);
+    res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
+    res.setHeader('cache-control', 'no-cache');
+    res.end(body);
+  });
+}
+async function controlled(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+}
+
+test('update: a checked photo is unsaved input (asked first); other open tabs are told to reload after the update', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const server = deployServer();
+  await new Promise<void>((r) => server.listen(UPDATE_PORT, '127.0.0.1', () => r()));
+  const context = await browser.newContext();
+  try {
+    deployment = 1;
+    const base = `http://127.0.0.1:${UPDATE_PORT}/`;
+    const a = await context.newPage();
+    await a.goto(`${base}#/photo`);
+    await controlled(a);
+    const b = await context.newPage();
+    await b.goto(`${base}#/eligibility`);
+    await controlled(b);
+    await b.evaluate(() => { (window as unknown as { __oldPage: boolean }).__oldPage = true; });
+
+    await a.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
+    await expect(a.locator('.file-line')).toContainText('a_man-grey-hivision-demo.jpg', { timeout: 120_000 });
+    deployment = 2;
+    await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const banner = a.locator('.update-banner');
+    await expect(banner).toBeVisible({ timeout: 60_000 });
+    await banner.getByRole('button', { name: '新版本可用，点击更新' }).click();
+    // The photo and its report are unsaved: the tool asks; nothing reloads, the result is still shown.
+    await expect(banner).toContainText('您有未保存的输入');
+    await expect(a.locator('.file-line')).toContainText('a_man-grey-hivision-demo.jpg');
+    // Confirmed: tab A reloads into the new version, and tab B (nothing unsaved) reloads too.
+    await banner.getByRole('button', { name: '新版本可用，点击更新' }).click();
+    await expect.poll(() => b.evaluate(() => (window as unknown as { __oldPage?: boolean }).__oldPage ?? false).catch(() => true), { timeout: 60_000 }).toBe(false);
+  } finally {
+    await context.close();
+    await new Promise((r) => server.close(r));
+  }
 });

@@ -3,7 +3,7 @@
  * Bytes and blobs live in $state.raw and are replaced immutably; object URLs are revoked when replaced or wiped.
  * All decisions come from src/features/uploads (pure) through ./convert/*.ts; nothing leaves the device.
  */
-import { pdfTimedOut, type ProcessedFile, type Stage, type PageCheck, type EncodedPage } from './convert/process.ts';
+import { pdfTimedOut, type ProcessedFile, type Stage } from './convert/process.ts';
 import { buildPdf } from './convert/pdf.ts';
 import { runInWorker, disposeUploadsWorker, UploadsWorkerError } from './worker/client.ts';
 import { moveItem, removeAt, mergedPdfName, MAX_PDF_PAGES, type FileKind } from './index.ts';
@@ -93,7 +93,7 @@ export class UploadsState {
       // In the uploads worker, each stage under a time limit (a PDF inspection that overruns is stopped there).
       let result: ProcessedFile;
       try {
-        result = await runInWorker<ProcessedFile>({ op: 'process', file, fallbackName: this.#fileName(this.material) }, { signal, onStage: (stage) => this.#patch(id, { stage }) });
+        result = await runInWorker('process', { file, fallbackName: this.#fileName(this.material) }, { signal, onStage: (stage) => this.#patch(id, { stage }) });
       } catch (err) {
         if (err instanceof UploadsWorkerError && err.code === 'timeout' && err.stage === 'inspect') result = pdfTimedOut(file);
         else throw err;
@@ -146,7 +146,7 @@ export class UploadsState {
   async #loadPage(e: PageEntry, signal: AbortSignal) {
     if (signal.aborted || !this.pages.some((p) => p.id === e.id)) return;
     try {
-      const r = await runInWorker<PageCheck>({ op: 'page', file: e.file }, { signal });
+      const r = await runInWorker('page', { file: e.file }, { signal });
       if (signal.aborted || !this.pages.some((p) => p.id === e.id)) return;
       if (r.error) this.#patchPage(e.id, { kind: r.kind, loading: false, error: r.error });
       else this.#patchPage(e.id, { kind: r.kind, width: r.width, height: r.height, thumbUrl: URL.createObjectURL(r.thumb), loading: false });
@@ -182,7 +182,7 @@ export class UploadsState {
       const r = await buildPdf(pages.map((p) => ({ blob: p.file, kind: p.kind, name: p.name })), {
         signal,
         onPage: (page) => (this.pdfStatus = { state: 'building', page }),
-        encode: (p, budget) => runInWorker<EncodedPage | null>({ op: 'encode-page', blob: p.blob, kind: p.kind, budget }, { signal }),
+        encode: (p, budget) => runInWorker('encode-page', { blob: p.blob, kind: p.kind, budget }, { signal }),
       });
       if (signal.aborted) return;
       if (!r.ok) {

@@ -15,6 +15,8 @@ const messages: Record<string, string> = {
   'shell.placeholder': 'This section is under construction and not available yet.',
   'shell.update.available': 'A new version is available — click to update',
   'shell.update.later': 'Later',
+  'shell.update.other-tab': 'The tool was updated to a new version in another tab; this page must reload to keep working properly.',
+  'shell.update.reload': 'Reload',
   'shell.update.unsaved': 'You have unsaved input; updating reloads the page. Save or finish first.',
   'shell.offline.ready': 'Ready to work offline.',
   'shell.error.generic': 'Something unexpected happened: {message}. Your input is kept; please try again.',

@@ -15,6 +15,8 @@ const messages: Record<string, string> = {
   'shell.placeholder': '此功能正在开发中，暂不可用。',
   'shell.update.available': '新版本可用，点击更新',
   'shell.update.later': '稍后',
+  'shell.update.other-tab': '本工具已在另一个标签页更新到新版本，这个页面需要重新载入才能继续正常使用。',
+  'shell.update.reload': '重新载入',
   'shell.update.unsaved': '您有未保存的输入，更新会重新载入页面。请先保存或完成当前操作。',
   'shell.offline.ready': '已可离线使用。',
   'shell.error.generic': '出现了意外错误：{message}。您输入的内容仍然保留，请重试。',

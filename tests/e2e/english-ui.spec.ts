@@ -82,6 +82,8 @@ async function leaks(page: Page, words: string[] = [], typed: string[] = []): Pr
 
 async function expectEnglish(page: Page, state: string, words: string[] = [], typed: string[] = []) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Folded sections (the photo page folds notes and passed findings) are opened so their text is checked too.
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
   const l = await leaks(page, words, typed);
   expect(l.map((x) => `${x.where}: 「${x.run}」 in “${x.context}”`), `${state}: Chinese in the English UI`).toEqual([]);
 }
@@ -134,7 +136,7 @@ test('photo: report, fix, a photo that cannot be fixed, bad files — all Englis
   await choosePhoto(page, photo('a_man-grey-hivision-demo.jpg'));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
-  await expect(page.locator('[data-rule="P-FMT-SIZE"]').first()).toBeVisible();
+  await expect(page.locator('[data-rule="P-FMT-SIZE"]').first()).toBeAttached();
   await expectEnglish(page, 'photo report');
   await expectFindingUnits(page, 'photo report');
 
@@ -162,7 +164,7 @@ test('photo: report, fix, a photo that cannot be fixed, bad files — all Englis
 
   // Category C, a face the tool cannot place: fix attempted.
   await choosePhoto(page, photo('c_face-cut-left.jpg'));
-  await expect(page.locator('[data-rule="P-FACE-ONE"]').first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.locator('[data-rule="P-FACE-ONE"]').first()).toBeAttached({ timeout: 120_000 });
   await expectEnglish(page, 'photo c_face-cut-left.jpg');
   if ((await fix.count()) > 0 && (await fix.isEnabled())) {
     await fix.click();

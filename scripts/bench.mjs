@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.ZK_SHARED_DIR ? resolve(process.env.ZK_SHARED_DIR) : resolve(root, '..', 'shared');
 const port = Number(process.env.BENCH_PORT || 4190);
-const outDir = '/tmp/zk-bench-dist';
+const outDir = process.env.BENCH_OUTDIR || '/tmp/zk-bench-dist';
 const only = process.argv.slice(2);
 
 console.log('building …');
@@ -101,6 +101,37 @@ function memoryLines() {
   }
 }
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+else mergeRows();
+
+/**
+ * `npm run bench -- matte`: only some modules ran — replace their groups' rows in BENCHMARKS.md and keep every other
+ * row as it was (so e.g. the `matte-before` rows of an earlier run stay beside the current `matte` rows).
+ */
+function mergeRows() {
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) return;
+  const old = readFileSync(file, 'utf8').split('\n');
+  const ran = new Set(rows.map((r) => r.group));
+  const fresh = rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
+  const isRow = (l) => /^\| [^|]+ \|/.test(l) && !l.startsWith('| group |') && !l.startsWith('|---');
+  const groupOf = (l) => l.split('|')[1].trim();
+  const tableEnd = old.findIndex((l, i) => i > 0 && isRow(old[i - 1]) && !isRow(l));
+  const out = [];
+  let inserted = false;
+  old.forEach((l, i) => {
+    if (isRow(l) && ran.has(groupOf(l)) && i < tableEnd) {
+      if (!inserted) out.push(...fresh);
+      inserted = true;
+      return;
+    }
+    if (i === tableEnd && !inserted) {
+      out.push(...fresh);
+      inserted = true;
+    }
+    out.push(l);
+  });
+  writeFileSync(file, out.join('\n'));
+}
 console.log(lines.join('\n'));
 const broken = rows.filter((r) => verdict(r) === 'OVER' || verdict(r) === 'UNDER' || r.name === 'ERROR');
 if (broken.length) {

@@ -14,7 +14,7 @@
  *
  * Pure TypeScript over typed arrays. Coordinate spaces: `src*` = input image, `out*` = output.
  */
-import { pullPush, resizeMask, type RgbaImage } from './matte.ts';
+import { estimateForeground, pullPush, resizeMask, type RgbaImage } from './matte.ts';
 
 export type Rgb = [number, number, number];
 
@@ -419,52 +419,23 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
   return { image: { data: out, width: ow, height: oh }, personMask: person, coverage, padFraction: padded / n };
 }
 
-export interface ReplaceBackgroundOptions {
-  /** Alpha below which a pixel counts as pure old background when estimating it (default 0.05). */
-  bgThreshold?: number;
-  /** Alpha above which a pixel counts as pure person (default 0.95). */
-  fgThreshold?: number;
-}
-
 /**
- * Composite the person over a flat colour: out = α·F + (1 − α)·colour, with F the decontaminated foreground:
- * F = (I − (1 − α)·B) / α where B is the old background continued under the edge (pull-push of the pure
- * background pixels), blended towards the person's own nearby colour (pull-push of the pure person pixels)
- * where α is small and the division is unreliable.
+ * Composite the person over a flat colour: out = α·F + (1 − α)·colour, with F the person's own colour estimated
+ * from the image and the matte (multi-level foreground estimation, `estimateForeground`): at a soft edge F is what
+ * the hair or shoulder really looks like, without the old background mixed in; where α = 1 it is the photo itself.
  */
-export function replaceBackground(img: RgbaImage, alpha: Float32Array, colour: Rgb, opts: ReplaceBackgroundOptions = {}): { data: Uint8ClampedArray; width: number; height: number } {
+export function replaceBackground(img: RgbaImage, alpha: Float32Array, colour: Rgb): { data: Uint8ClampedArray; width: number; height: number } {
   const { width: w, height: h, data } = img;
   const n = w * h;
   if (alpha.length < n) throw new RangeError('replaceBackground: alpha size');
-  const tb = opts.bgThreshold ?? 0.05, tf = opts.fgThreshold ?? 0.95;
-  const rgb = new Float32Array(n * 3);
-  const wb = new Float32Array(n), wf = new Float32Array(n);
   let anyEdge = false;
-  for (let i = 0; i < n; i++) {
-    rgb[i * 3] = data[i * 4];
-    rgb[i * 3 + 1] = data[i * 4 + 1];
-    rgb[i * 3 + 2] = data[i * 4 + 2];
-    const a = alpha[i];
-    wb[i] = a <= tb ? 1 : 0;
-    wf[i] = a >= tf ? 1 : 0;
-    if (a > tb && a < tf) anyEdge = true;
-  }
-  const B = anyEdge ? pullPush(rgb, wb, w, h, 1) : null;
-  const F = anyEdge ? pullPush(rgb, wf, w, h, 1) : null;
+  for (let i = 0; i < n && !anyEdge; i++) if (alpha[i] > 0 && alpha[i] < 0.999) anyEdge = true;
+  const F = anyEdge ? estimateForeground(img, alpha) : null;
   const out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
     const a = alpha[i] < 0 ? 0 : alpha[i] > 1 ? 1 : alpha[i];
     for (let c = 0; c < 3; c++) {
-      const I = rgb[i * 3 + c];
-      let f = I;
-      if (B && F && a < tf && a > 0) {
-        const raw = (I - (1 - a) * B[i * 3 + c]) / a;
-        const clamped = raw < 0 ? 0 : raw > 255 ? 255 : raw;
-        // trust the unmixed colour more as α grows (smoothstep 0.1 → 0.6)
-        let t = (a - 0.1) / 0.5;
-        t = t < 0 ? 0 : t > 1 ? 1 : t * t * (3 - 2 * t);
-        f = t * clamped + (1 - t) * F[i * 3 + c];
-      }
+      const f = F ? F[i * 3 + c] : data[i * 4 + c];
       out[i * 4 + c] = a * f + (1 - a) * colour[c]; // Uint8ClampedArray rounds
     }
     out[i * 4 + 3] = 255;

@@ -125,6 +125,21 @@ function unscaleMeasure(report: PhotoReport, s: number): PhotoReport {
   };
 }
 
+/** Longest side given to the person segmenter (its model works at 256×256; more only costs the resize). */
+const SEGMENT_MAX_SIDE = 1024;
+
+/** The person-probability mask of a decoded photo, as the fixer uses it (also the `segment` debug op). */
+export async function segmentBitmap(seg: PersonSegmenter, bmp: ImageBitmap): Promise<{ data: Float32Array; width: number; height: number }> {
+  const long = Math.max(bmp.width, bmp.height);
+  const k = SEGMENT_MAX_SIDE / long;
+  const input = k < 1 ? await createImageBitmap(bmp, { resizeWidth: Math.round(bmp.width * k), resizeHeight: Math.round(bmp.height * k), resizeQuality: 'high' }) : bmp;
+  try {
+    return await seg.segment(input);
+  } finally {
+    if (input !== bmp) input.close();
+  }
+}
+
 export type FixBackground = 'auto' | 'keep' | 'blue' | 'white';
 
 export interface FixResult {
@@ -164,15 +179,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     const getMask = async () => {
       if (mask) return mask;
       deps.progress?.('segment');
-      const seg = await deps.segmenter();
-      const bmp = a.bitmap!;
-      const long = Math.max(bmp.width, bmp.height);
-      const input = long > 1024 ? await createImageBitmap(bmp, { resizeWidth: Math.round((bmp.width * 1024) / long), resizeHeight: Math.round((bmp.height * 1024) / long), resizeQuality: 'high' }) : bmp;
-      try {
-        mask = await seg.segment(input);
-      } finally {
-        if (input !== bmp) input.close();
-      }
+      mask = await segmentBitmap(await deps.segmenter(), a.bitmap!);
       return mask;
     };
     const outName = name.replace(/\.[^.]*$/, '') + '_480x640.jpg';
@@ -187,7 +194,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       deps.progress?.('compose');
       // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
       const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
-      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY });
+      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });

@@ -5,7 +5,7 @@
  */
 import { createFaceDetector, createPersonSegmenter } from '../vision/mediapipe.ts';
 import type { FaceDetector, PersonSegmenter } from '../vision/types.ts';
-import { ANALYZE_MAX_SIDE, analyzeBytes, fixBytes, type PipelineDeps, type FixBackground } from './photo-pipeline.ts';
+import { ANALYZE_MAX_SIDE, analyzeBytes, fixBytes, segmentBitmap, type PipelineDeps, type FixBackground } from './photo-pipeline.ts';
 import { decodeToBitmap, DecodeError } from './decode.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -88,6 +88,15 @@ const handlers: Record<string, Handler> = {
         cheekLeftX: left, cheekRightX: right, noseX: f[1][0],
         faceLuma: sum / 256,
       };
+    } finally {
+      bitmap.close();
+    }
+  },
+  /** Raw person mask of a photo, as the fixer gets it (the matting benchmark records it; ?debug=1 only). */
+  async segment(msg) {
+    const bitmap = await decodeToBitmap(new Uint8Array(msg.bytes as ArrayBuffer), String(msg.mime ?? ''));
+    try {
+      return await segmentBitmap(await segmenter(), bitmap);
     } finally {
       bitmap.close();
     }

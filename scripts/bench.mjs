@@ -18,7 +18,8 @@ const only = process.argv.slice(2);
 console.log('building …');
 const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
+// its own process group: `npx` starts vite as a child, and killing only npx would leave the server running
+const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore', detached: true });
 const baseURL = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
   try { if ((await fetch(baseURL)).ok) break; } catch { /* not yet */ }
@@ -48,7 +49,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  try { process.kill(-server.pid); } catch { server.kill(); }
 }
 
 // target: '≤ 120' / '≥ 4' (number in the row's unit) or '' (no budget).

@@ -18,8 +18,35 @@ import { estimateForeground, pullPush, resizeMask, type RgbaImage } from './matt
 
 export type Rgb = [number, number, number];
 
-/** Deepest pad (output px) into which shoulders and clothes are continued (see `continuePersonFromY`). */
-export const CONTINUE_MAX_PX = 40;
+/**
+ * Deepest pad (output px) into which shoulders and clothes are continued (see `continuePersonFromY`): the edge row
+ * copied outward is invisible over a few px and shows as vertical streaks beyond (seen at 40 px on the contact sheet
+ * of issue 14). A deeper pad beside the body is refused by the fixer (`padAcrossPerson`), never filled.
+ */
+export const CONTINUE_MAX_PX = 4;
+
+/**
+ * How deep (output px) a framing's pad runs beside the person on each side, below output row `fromY` (the chin):
+ * the largest distance from the photo of a pad pixel whose nearest photo edge pixel is person (mask ≥ 0.5). A pad
+ * there could only be a flat band of background colour across the body, or the body's edge copied into streaks.
+ */
+export function padAcrossPerson(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, fromY: number, ow = 480, oh = 640): { bottom: number; left: number; right: number } {
+  const clamped = maskToOutput(mask, srcW, srcH, rect, ow, oh, true);
+  const k = ow / rect.width; // output px per source px
+  const out = { bottom: 0, left: 0, right: 0 };
+  const y0 = Math.max(0, Math.ceil(fromY));
+  for (let y = y0; y < oh; y++) {
+    const sy = rect.y + ((y + 0.5) * rect.height) / oh;
+    for (let x = 0; x < ow; x++) {
+      if (clamped[y * ow + x] < 0.5) continue;
+      const sx = rect.x + ((x + 0.5) * rect.width) / ow;
+      if (sy > srcH) out.bottom = Math.max(out.bottom, (sy - srcH) * k);
+      if (sx < 0) out.left = Math.max(out.left, -sx * k);
+      if (sx > srcW) out.right = Math.max(out.right, (sx - srcW) * k);
+    }
+  }
+  return out;
+}
 
 /** Light blue of the platform's examples and plain white. */
 export const BG_LIGHT_BLUE: Rgb = [100, 197, 255];

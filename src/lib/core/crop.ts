@@ -61,6 +61,9 @@ export type FramingResult = Framing | FramingFailure;
 /** Least margin (px) kept inside every range when framing is traded to avoid padding under the shoulders. */
 const BOTTOM_TRADE_MARGIN_PX = 10;
 
+/** Least distance (output px) kept inside the P-GEO-CENTER tolerance when the crop is moved sideways. */
+const SIDE_SHIFT_MARGIN_PX = 8;
+
 const OUT_W = PHOTO_SPEC.width.value;
 const OUT_H = PHOTO_SPEC.height.value;
 const H = PHOTO_SPEC.headTop;
@@ -138,8 +141,17 @@ export function solveFraming(input: FramingInput): FramingResult {
 
   function build(sc: number, tt: number, mm: number, inp: FramingInput): Omit<Framing, 'ok'> {
     const y0 = tt / sc;
-    const x0 = cx - OUT_W / 2 / sc;
-    const rect = { x: x0, y: y0, width: OUT_W / sc, height: OUT_H / sc };
+    const xc = cx - OUT_W / 2 / sc;
+    let shift = 0; // source px the crop moves right (+) or left (−)
+    // A pad at one side only (a shoulder cut by the photo's edge) is avoided by moving the crop sideways, within the
+    // centring tolerance less SIDE_SHIFT_MARGIN_PX: the face stays centred by P-GEO-CENTER, and no band is needed.
+    const maxShift = (PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX) / sc; // source px
+    const w = OUT_W / sc;
+    const padL = Math.max(0, -xc), padR = Math.max(0, xc + w - inp.srcWidth);
+    if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, inp.srcWidth - (xc + w)));
+    else if (padR > 0 && padL === 0) shift = -Math.max(0, Math.min(padR, maxShift, xc));
+    const x0 = xc + shift;
+    const rect = { x: x0, y: y0, width: w, height: OUT_H / sc };
     const pad = {
       top: Math.max(0, -y0 * sc),
       bottom: Math.max(0, (y0 + rect.height - srcHeight) * sc),
@@ -154,7 +166,7 @@ export function solveFraming(input: FramingInput): FramingResult {
         headTopPx: sc * inp.headTopPx - tt,
         eyeYPx: sc * inp.eyeYPx - tt,
         faceWidthPx: sc * inp.faceWidthPx,
-        faceCenterXPx: OUT_W / 2,
+        faceCenterXPx: OUT_W / 2 - shift * sc,
       },
       marginPx: mm,
       upscale: sc,

@@ -8,7 +8,8 @@ import type { FileFacts, PhotoReport } from '../core/report-types.ts';
 import { buildReport } from '../core/report.ts';
 import { analyzeImage } from '../core/analyze.ts';
 import { solveFraming } from '../core/crop.ts';
-import { BG_LIGHT_BLUE, BG_WHITE, type Rgb } from '../core/compose.ts';
+import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, padAcrossPerson, type Rgb } from '../core/compose.ts';
+import { zh, type Params } from '../i18n/index.ts';
 import { renderPhoto } from '../encode/pipeline.ts';
 import type { FaceDetector, PersonSegmenter, Landmarks } from '../vision/types.ts';
 import { drawnScore } from '../vision/plausibility.ts';
@@ -146,11 +147,20 @@ export interface FixResult {
   photo: ArrayBuffer | null;
   before: PhotoReport;
   after: PhotoReport | null;
+  /** Why no photo was made: zh-CN sentence (kept for the embed contract and the CSV) … */
   reason?: string;
+  /** … and the same as an i18n key with its params, for the user's language (photoui.refuse.*). */
+  reasonKey?: { key: string; params?: Params };
   changes: { key: string; params?: Record<string, string | number> }[];
   quality?: number;
   bytes?: number;
   encodes?: number;
+  /** The crop of the made photo, in px of the decoded photo (diagnostics and the e2e matte test). */
+  framing?: { rect: { x: number; y: number; width: number; height: number }; scale: number };
+}
+
+function refusal(key: string, params?: Params): { reason: string; reasonKey: { key: string; params?: Params } } {
+  return { reason: zh(key, params), reasonKey: params ? { key, params } : { key } };
 }
 
 const BG_FAILS = (r: PhotoReport) =>
@@ -166,7 +176,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
   const before = a.report;
   try {
     if (!a.image || !a.bitmap || !a.faces || a.faces.length !== 1 || !before.measure) {
-      return { photo: null, before, after: null, changes: [], reason: noFaceReason(a) };
+      return { photo: null, before, after: null, changes: [], ...noFaceReason(a) };
     }
     const m = before.measure;
     const scale = a.scale ?? 1;
@@ -188,19 +198,26 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     // hair top until the background was replaced), frame again from what the re-check measured.
     for (let attempt = 0; attempt < 2; attempt++) {
       const framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
-      if (!framing.ok) return result ?? { photo: null, before, after: null, changes: [], reason: framingReason(framing.code, framing.ratio) };
+      if (!framing.ok) return result ?? { photo: null, before, after: null, changes: [], ...framingReason(framing.code, framing.ratio) };
       const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
       const personMask = replace || padded ? await getMask() : null;
-      deps.progress?.('compose');
       // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
       const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
+      // Honest framing: a pad beside the body (shoulders or chest cut by the photo's edge) could only be a flat band of
+      // background or copied streaks — refuse it (the solver already chose the framing with the least such pad).
+      if (padded && personMask) {
+        const cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+        const side = (['bottom', 'left', 'right'] as const).find((k) => cut[k] > CONTINUE_MAX_PX);
+        if (side) return result ?? { photo: null, before, after: null, changes: [], ...refusal(`photoui.refuse.padBody.${side}`, { px: Math.round(cut[side]) }) };
+      }
+      deps.progress?.('compose');
       const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
       if (padded) changes.push({ key: 'photoui.change.pad', params: { top: Math.round(framing.pad.top), bottom: Math.round(framing.pad.bottom), left: Math.round(framing.pad.left), right: Math.round(framing.pad.right) } });
       if (r.backgroundReplaced) changes.push({ key: `photoui.change.bg.${target.key}` });
-      if (!enc.ok || !enc.bytes) return { photo: null, before, after: null, changes, reason: encodeReason(enc.failure ?? 'no-fit') };
+      if (!enc.ok || !enc.bytes) return { photo: null, before, after: null, changes, ...encodeReason(enc.failure ?? 'no-fit') };
       changes.push({ key: 'photoui.change.encode', params: { quality: enc.quality, bytes: enc.bytes.length, subsampling: enc.subsampling, encodes: enc.encodes } });
       if (enc.denoise > 0) changes.push({ key: 'photoui.change.denoise', params: { level: enc.denoise } });
       deps.progress?.('recheck');
@@ -209,9 +226,11 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       const after = check.report;
       const fails = after.findings.filter((f) => f.status === 'fail').map((f) => f.rule);
       if (!fails.length) {
-        return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes };
+        const k = 1 / scale; // measured image px → photo px
+        const rect = { x: framing.rect.x * k, y: framing.rect.y * k, width: framing.rect.width * k, height: framing.rect.height * k };
+        return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes, framing: { rect, scale: framing.scale * scale } };
       }
-      result = { photo: null, before, after, changes, reason: `自动修正后仍有不符合的项目：${fails.join('、')}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。` };
+      result = { photo: null, before, after, changes, ...refusal('photoui.refuse.stillFails', { rules: fails.join(', ') }) };
       const am = after.measure;
       if (!am || !fails.every((f) => f.startsWith('P-GEO-'))) break;
       // Map the output measurements back into the measured image.
@@ -229,23 +248,23 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
   }
 }
 
-function noFaceReason(a: Analysis): string {
-  if (!a.image) return '无法读取这张图片，不能自动修正。请换一张 JPG 或 PNG 照片。';
+function noFaceReason(a: Analysis) {
+  if (!a.image) return refusal('photoui.refuse.unreadable');
   const n = a.faces?.length ?? 0;
-  if (n === 0 && (a.drawnFaces ?? 0) > 0) return '这看起来是绘画或卡通图像，不是真人照片，不能用于毕业证书。请使用本人近期正面免冠照片。';
-  if (n === 0) return '照片中没有检测到人脸，无法自动修正。请使用本人正面免冠照片（P-FACE-ONE）。';
-  return `照片中检测到 ${n} 张人脸，只能有一人。请使用只有本人的照片（P-FACE-ONE）。`;
+  if (n === 0 && (a.drawnFaces ?? 0) > 0) return refusal('photoui.refuse.drawn');
+  if (n === 0) return refusal('photoui.refuse.noFace');
+  return refusal('photoui.refuse.faces', { count: n });
 }
 
-function framingReason(code: string, ratio: number): string {
+function framingReason(code: string, ratio: number) {
   const r = ratio.toFixed(2);
-  if (code === 'head-too-short') return `头顶到眼睛的距离相对脸宽太小（比值 ${r}），任何裁剪都无法同时满足头顶 50–110 px、眼睛 200–300 px 和脸宽 180–300 px。常见原因是头顶被裁掉或低头。请重新拍摄，头顶上方留出空间。`;
-  if (code === 'head-too-long') return `头顶到眼睛的距离相对脸宽太大（比值 ${r}，例如头发盘得很高或仰头），无法同时满足三项位置要求。请放下发髻、正视镜头后重新拍摄。`;
-  return '照片中的人脸位置无法测量，不能自动修正。请换一张正面照片。';
+  if (code === 'head-too-short') return refusal('photoui.refuse.headTooShort', { ratio: r });
+  if (code === 'head-too-long') return refusal('photoui.refuse.headTooLong', { ratio: r });
+  return refusal('photoui.refuse.badGeometry');
 }
 
-function encodeReason(failure: string): string {
-  if (failure === 'too-large') return '即使以品质 60 并适度降噪，文件仍大于 40 KB（照片细节或噪点过多）。请在光线更好的地方、用更干净的背景重新拍摄。';
-  if (failure === 'too-small') return '即使以最高品质保存，文件仍小于 20 KB（画面过于平淡）。我们不会用填充字节凑大小。请换一张更清晰的照片。';
-  return '无法把照片压缩到 20–40 KB 之间。请换一张照片再试。';
+function encodeReason(failure: string) {
+  if (failure === 'too-large') return refusal('photoui.refuse.tooLarge');
+  if (failure === 'too-small') return refusal('photoui.refuse.tooSmall');
+  return refusal('photoui.refuse.noFit');
 }

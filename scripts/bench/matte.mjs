@@ -52,9 +52,15 @@ export async function libs(root) {
 
 /** Fix one composite in Node the way the worker does (framing from the geometry; background light blue). */
 export function fixComposite(src, comp, mask) {
-  const framing = src.crop.solveFraming({ srcWidth: comp.image.width, srcHeight: comp.image.height, ...comp.geom });
+  let framing = src.crop.solveFraming({ srcWidth: comp.image.width, srcHeight: comp.image.height, ...comp.geom });
   if (!framing.ok) return { framing, error: framing.code };
   const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
+  // as photo-pipeline.ts: a pad beside a cut shoulder → move the crop sideways within the centring tolerance
+  const cut = src.compose.padAcrossPerson(mask, comp.image.width, comp.image.height, framing.rect, continuePersonFromY);
+  if (cut.left > src.compose.CONTINUE_MAX_PX || cut.right > src.compose.CONTINUE_MAX_PX) {
+    const moved = src.crop.solveFraming({ srcWidth: comp.image.width, srcHeight: comp.image.height, ...comp.geom, avoidSidePad: true });
+    if (moved.ok) framing = moved;
+  }
   const t = performance.now();
   const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: mask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
   return { framing, r, ms: performance.now() - t };

@@ -18,6 +18,8 @@ export interface FramingInput {
   eyeYPx: number;
   faceWidthPx: number;
   faceCenterXPx: number;
+  /** Move the crop sideways (within the P-GEO-CENTER tolerance) to avoid a pad on one side (a cut shoulder). */
+  avoidSidePad?: boolean;
 }
 
 export interface SourceRect {
@@ -148,7 +150,8 @@ export function solveFraming(input: FramingInput): FramingResult {
     const maxShift = (PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX) / sc; // source px
     const w = OUT_W / sc;
     const padL = Math.max(0, -xc), padR = Math.max(0, xc + w - inp.srcWidth);
-    if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, inp.srcWidth - (xc + w)));
+    if (!inp.avoidSidePad) shift = 0;
+    else if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, inp.srcWidth - (xc + w)));
     else if (padR > 0 && padL === 0) shift = -Math.max(0, Math.min(padR, maxShift, xc));
     const x0 = xc + shift;
     const rect = { x: x0, y: y0, width: w, height: OUT_H / sc };

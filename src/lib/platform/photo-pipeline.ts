@@ -197,16 +197,25 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     // Two attempts at most: when the re-check finds the framing off (e.g. dark hair on a dark background hid the true
     // hair top until the background was replaced), frame again from what the re-check measured.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
+      let framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
       if (!framing.ok) return result ?? { photo: null, before, after: null, changes: [], ...framingReason(framing.code, framing.ratio) };
-      const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
+      let padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
       const personMask = replace || padded ? await getMask() : null;
       // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
       const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
       // Honest framing: a pad beside the body (shoulders or chest cut by the photo's edge) could only be a flat band of
       // background or copied streaks — refuse it (the solver already chose the framing with the least such pad).
       if (padded && personMask) {
-        const cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+        let cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+        if (cut.left > CONTINUE_MAX_PX || cut.right > CONTINUE_MAX_PX) {
+          // a shoulder cut by a side edge: move the crop sideways within the centring tolerance, if that helps
+          const moved = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom, avoidSidePad: true });
+          if (moved.ok) {
+            framing = moved;
+            padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
+            cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+          }
+        }
         const side = (['bottom', 'left', 'right'] as const).find((k) => cut[k] > CONTINUE_MAX_PX);
         if (side) return result ?? { photo: null, before, after: null, changes: [], ...refusal(`photoui.refuse.padBody.${side}`, { px: Math.round(cut[side]) }) };
       }

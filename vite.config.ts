@@ -5,6 +5,7 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { resolve } from 'node:path';
 import scrubUrls from './scripts/vite/scrub-urls.mjs';
+import previewHeaders from './scripts/vite/headers.mjs';
 
 const outDir = process.env.E2E_OUTDIR || 'dist';
 
@@ -63,6 +64,7 @@ export default defineConfig({
       },
     }),
     scrubUrls(),
+    previewHeaders(),
   ],
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],

@@ -102,35 +102,43 @@ function memoryLines() {
   }
 }
 if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
-else mergeRows();
+else updateSections();
 
 /**
- * `npm run bench -- matte`: only some modules ran — replace their groups' rows in BENCHMARKS.md and keep every other
- * row as it was (so e.g. the `matte-before` rows of an earlier run stay beside the current `matte` rows).
+ * `npm run bench <name>`: only the sections that ran are replaced in BENCHMARKS.md (their rows swapped in place,
+ * a new section appended to the table); the other rows and their date stay, and a line says what was re-measured.
  */
-function mergeRows() {
+function updateSections() {
   const file = join(root, 'BENCHMARKS.md');
   if (!existsSync(file)) return;
-  const old = readFileSync(file, 'utf8').split('\n');
   const ran = new Set(rows.map((r) => r.group));
-  const fresh = rows.map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
-  const isRow = (l) => /^\| [^|]+ \|/.test(l) && !l.startsWith('| group |') && !l.startsWith('|---');
-  const groupOf = (l) => l.split('|')[1].trim();
-  const tableEnd = old.findIndex((l, i) => i > 0 && isRow(old[i - 1]) && !isRow(l));
+  const fresh = (g) => rows.filter((r) => r.group === g).map((r) => `| ${r.group} | ${r.name} | ${fmt(r.value)} | ${r.unit ?? ''} | ${r.target ?? ''} | ${verdict(r)} |`);
+  const old = readFileSync(file, 'utf8').split('\n');
+  // Only the main table (from its header to the first line that is not a row) holds section rows.
+  const head = old.findIndex((l) => l.startsWith('| group | measure |'));
+  let end = head;
+  while (end + 1 < old.length && old[end + 1].startsWith('|')) end++;
   const out = [];
-  let inserted = false;
-  old.forEach((l, i) => {
-    if (isRow(l) && ran.has(groupOf(l)) && i < tableEnd) {
-      if (!inserted) out.push(...fresh);
-      inserted = true;
+  const done = new Set();
+  let lastRow = -1;
+  old.forEach((line, k) => {
+    const inTable = head >= 0 && k > head + 1 && k <= end;
+    const g = inTable ? /^\| ([^|]+) \|/.exec(line)?.[1].trim() : undefined;
+    if (g && ran.has(g)) {
+      if (!done.has(g)) out.push(...fresh(g));
+      done.add(g);
+      lastRow = out.length - 1;
       return;
     }
-    if (i === tableEnd && !inserted) {
-      out.push(...fresh);
-      inserted = true;
-    }
-    out.push(l);
+    if (/^- re-measured: /.test(line) && [...ran].some((x) => line.includes(` ${x} `))) return;
+    out.push(line);
+    if (inTable) lastRow = out.length - 1;
   });
+  const missing = [...ran].filter((g) => !done.has(g)).flatMap(fresh);
+  if (missing.length) out.splice(lastRow + 1, 0, ...missing);
+  const at = out.findIndex((l) => l.startsWith('- node '));
+  const note = `- re-measured: ${[...ran].join(', ')} on ${new Date().toISOString()} (\`npm run bench ${only.join(' ')}\`)`;
+  out.splice(at >= 0 ? at + 1 : 0, 0, note);
   writeFileSync(file, out.join('\n'));
 }
 console.log(lines.join('\n'));

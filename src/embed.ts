@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import './app.css';
-import EmbedApp from './EmbedApp.svelte';
-import { installGlobalErrorGuard } from './lib/platform/errors.ts';
+import EmbedApp from './shell/EmbedApp.svelte';
+import { installGlobalErrorGuard } from './platform/errors.ts';
 
 installGlobalErrorGuard();
 const app = mount(EmbedApp, { target: document.getElementById('app')! });

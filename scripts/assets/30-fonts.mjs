@@ -3,7 +3,7 @@
 //
 // Character set: ASCII, Latin-1, general punctuation, CJK symbols and punctuation, full-width forms, and every
 // character of GBK (all 21,003 GBK hanzi, so rare name characters such as 喆 堃 赟 玥 昱 琇 are in) that the
-// font has. Anything outside it is drawn as an image by src/lib/platform/pdf.ts, never dropped.
+// font has. Anything outside it is drawn as an image by src/platform/pdf.ts, never dropped.
 //
 // Output (static/generated/fonts/, gitignored): NotoSansSC-GBK.ttf, OFL.txt (licence beside the font) and
 // NotoSansSC-GBK.stamp.json (what it was made from). The step is skipped when the stamp matches.

@@ -12,12 +12,10 @@ const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 async function load(root) {
   const ts = (await import('typescript')).default;
   const out = mkdtempSync(join(tmpdir(), 'fixer-bench-'));
-  const files = [
-    ...readdirSync(join(root, 'src/lib/encode')).filter((f) => f.endsWith('.ts')).map((f) => `src/lib/encode/${f}`),
-    'src/lib/core/size-search.ts',
-    'src/lib/core/compose.ts',
-    'src/lib/core/matte.ts',
-  ];
+  // Every pure module of the photo feature and the byte/image layers (imports between them stay relative).
+  const walk = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') && !e.name.endsWith('.svelte.ts') ? [`${dir}/${e.name}`] : []);
+  const files = [...walk('src/lib'), ...readdirSync(join(root, 'src/features/photo')).filter((f) => f.endsWith('.ts') && !f.endsWith('.svelte.ts')).map((f) => `src/features/photo/${f}`)];
   for (const f of files) {
     const js = ts.transpileModule(readFileSync(join(root, f), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
@@ -29,9 +27,9 @@ async function load(root) {
   const imp = (p) => import(pathToFileURL(join(out, p)).href);
   return {
     out,
-    enc: await imp('src/lib/encode/index.js'),
-    compose: await imp('src/lib/core/compose.js'),
-    matte: await imp('src/lib/core/matte.js'),
+    enc: await imp('src/features/photo/encode.js'),
+    compose: await imp('src/features/photo/compose.js'),
+    matte: await imp('src/features/photo/matte.js'),
   };
 }
 

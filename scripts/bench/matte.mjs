@@ -17,14 +17,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const mean = (a) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
 
-/** Transpile src/lib/{core,encode,image} into a temp folder and import what the fixer needs. */
+/** Transpile src/features/photo, src/lib/{image,jpeg} into a temp folder and import what the fixer needs. */
 export async function loadSourcesForEval(root) { return loadSources(root); }
 async function loadSources(root) {
   const ts = (await import('typescript')).default;
   const out = mkdtempSync(join(tmpdir(), 'matte-bench-'));
-  for (const dir of ['src/lib/core', 'src/lib/encode', 'src/lib/image']) {
+  for (const dir of ['src/features/photo', 'src/lib/image', 'src/lib/jpeg']) {
     if (!existsSync(join(root, dir))) continue;
-    for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith('.ts'))) {
+    for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith('.ts') && !x.includes('.svelte'))) {
       const js = ts.transpileModule(readFileSync(join(root, dir, f), 'utf8'), {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
       }).outputText.replace(/(from\s+['"][^'"]+)\.ts(['"])/g, '$1.js$2');
@@ -36,11 +36,11 @@ async function loadSources(root) {
   const imp = (p) => import(pathToFileURL(join(out, p)).href);
   return {
     out,
-    pipeline: await imp('src/lib/encode/pipeline.js'),
-    compose: await imp('src/lib/core/compose.js'),
-    matte: await imp('src/lib/core/matte.js'),
-    crop: await imp('src/lib/core/crop.js'),
-    color: await imp('src/lib/core/color.js'),
+    pipeline: await imp('src/features/photo/encode-pipeline.js'),
+    compose: await imp('src/features/photo/compose.js'),
+    matte: await imp('src/features/photo/matte.js'),
+    crop: await imp('src/features/photo/crop.js'),
+    color: await imp('src/features/photo/color.js'),
   };
 }
 

@@ -201,7 +201,7 @@ function triangulate(red, white) {
   return { width: w, height: h, alpha, premul };
 }
 
-/** α and P from a portrait on a smooth plain wall (see the module comment). `pullPush` from src/lib/core/matte.ts. */
+/** α and P from a portrait on a smooth plain wall (see the module comment). `pullPush` from src/features/photo/matte.ts. */
 function plainForeground(img, pullPush) {
   const { width: w, height: h, data } = img;
   const n = w * h;

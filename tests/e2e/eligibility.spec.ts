@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { extractPdfText } from '../unit/pdf/extract.ts';
+import { extractPdfText } from '../unit/platform/extract.ts';
 import { recordRequests, isOwnOrigin } from './helpers/util.ts';
 
 const ART = 'test-results/eligibility';
@@ -35,6 +35,8 @@ interface Persona {
   prior?: { kind: string; date: string; schoolProof?: string; verify: string };
   english?: string;
   nursing?: boolean;
+  employed?: '是' | '否';
+  moral?: '合格' | '尚未办理' | '不合格';
 }
 
 async function walk(page: Page, p: Persona) {
@@ -54,7 +56,8 @@ async function walk(page: Page, p: Persona) {
   await radio(page, 'courses', '是').check();
   await radio(page, 'english', p.english ?? '我的专业没有这门课').check();
   await radio(page, 'math', '我的专业没有这门课').check();
-  await radio(page, 'moral', '是').check();
+  await radio(page, 'employed', p.employed ?? '否').check();
+  await radio(page, 'moral', p.moral ?? '合格').check();
   await radio(page, 'transfer', '否').check();
   await radio(page, 'tickets', '只有一个准考证号').check();
   if (p.nursing) {
@@ -102,7 +105,7 @@ test('persona 1: 专科 candidate in 芜湖 — 可以申请', async ({ page }) 
   await expect(page.getByTestId('elig-status')).toContainText('可以申请');
   const list = await todos(page);
   expect(list.map((i) => i.code)).toEqual(['remark']);
-  expect(list.every((i) => /^E-[A-Z-]+$/.test(i.rule))).toBe(true);
+  expect(list.every((i) => /^(E-[A-Z-]+|R-MORAL)$/.test(i.rule))).toBe(true);
   await expect(page.getByTestId('elig-todo').first()).toContainText('E-REMARK（手册 二.1(3)）');
 });
 
@@ -132,18 +135,25 @@ test('persona 2: 本科, diploma dated 2026-07-05, first half — 本次无法�
   expect(text).toContain('结论：本次无法申请');
   for (const i of list) expect(text).toContain(i.text);
 
-  // In the second half the diploma date would be in time, but the graduating-student exception exists only in
-  // the first half: still blocked, now by E-PRE-GRADUATING.
+  // In the second half the diploma date would be in time, but the graduating-student exception is written for the
+  // first half only: the manual is silent, so it is a to-do to ask the city agency (not 本次无法申请).
   await page.getByRole('button', { name: '上一步' }).click();
   await page.getByRole('button', { name: '上一步' }).click();
   await page.getByRole('button', { name: '上一步' }).click();
   await page.getByRole('button', { name: '上一步' }).click();
   await page.getByTestId('q-session').getByRole('combobox').nth(1).selectOption('H2');
   for (let i = 0; i < 4; i++) await next(page);
-  await expect(status).toHaveAttribute('data-status', 'blocked');
+  await expect(status).toHaveAttribute('data-status', 'todo');
+  await expect(status).toContainText('需先完成事项');
   const after = await todos(page);
-  expect(after[0]).toMatchObject({ code: 'graduating-h2', rule: 'E-PRE-GRADUATING' });
+  const ask = after.find((i) => i.code === 'graduating-h2-ask')!;
+  expect(ask).toMatchObject({ rule: 'E-PRE-DIPLOMA' });
+  expect(ask.text).toContain('联系所在市教育考试机构');
   expect(after.map((i) => i.code)).not.toContain('diploma-late');
+  const li = page.locator('[data-testid="elig-todo"][data-code="graduating-h2-ask"]');
+  await expect(li).toContainText('E-PRE-VERIFY（手册 一.1；附件2 一、二）');
+  await expect(li.getByTestId('elig-open')).toContainText('由所在市教育考试机构决定');
+  await expect(li.getByTestId('elig-contact')).toContainText('www.ahzsks.cn/gdjyzxks/contactus.htm');
 });
 
 test('persona 3: 合肥 护理 本科 using CET-4 — 需先完成事项; PDF keeps the 4-character rare name and every to-do', async ({ page, baseURL }) => {
@@ -283,4 +293,53 @@ test('axe: no serious violations; screenshots at 390×844 and 1366×768', async 
     const scrollW = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollW).toBeLessThanOrEqual(size.width);
   }
+});
+
+test('是否有工作单位 and 品德鉴定 合格 / 尚未办理 / 不合格: R-MORAL to-do, only 不合格 blocks (zh-CN, en, axe)', async ({ page }) => {
+  await open(page);
+  await walk(page, { name: '李娜', level: '专科', city: '芜湖市', employed: '是', moral: '尚未办理' });
+  const status = page.getByTestId('elig-status');
+  await expect(status).toHaveAttribute('data-status', 'todo');
+  let list = await todos(page);
+  expect(list.find((i) => i.code === 'moral-employer')).toMatchObject({ rule: 'R-MORAL', text: '请工作单位在毕业生登记表的品德鉴定栏如实填写，并加盖单位公章' });
+  expect(list.find((i) => i.code === 'moral-pending')).toMatchObject({ rule: 'E-COURSES' });
+  await expect(page.locator('[data-testid="elig-todo"][data-code="moral-employer"]')).toContainText('R-MORAL（手册 三.2）');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="elig-page"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // 不合格 is the only answer that blocks.
+  await page.getByRole('button', { name: '上一步' }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await radio(page, 'moral', '不合格').check();
+  await next(page);
+  await next(page);
+  await expect(status).toHaveAttribute('data-status', 'blocked');
+  list = await todos(page);
+  expect(list[0]).toMatchObject({ code: 'moral-open', rule: 'E-COURSES' });
+
+  // Without an employer, who writes it is open: the tool says so and names the city agency.
+  await page.getByRole('button', { name: '上一步' }).click();
+  await page.getByRole('button', { name: '上一步' }).click();
+  await radio(page, 'employed', '否').check();
+  await radio(page, 'moral', '尚未办理').check();
+  await next(page);
+  await next(page);
+  await expect(status).toHaveAttribute('data-status', 'todo');
+  const li = page.locator('[data-testid="elig-todo"][data-code="moral-unemployed"]');
+  await expect(li.getByTestId('elig-open')).toContainText('由所在市教育考试机构决定');
+
+  // English: the new questions and answers are translated.
+  await page.clock.setFixedTime(TODAY);
+  await page.goto('about:blank');
+  await page.goto('./?lang=en#/eligibility');
+  await page.getByTestId('q-level').getByRole('radio', { name: 'Associate (专科)', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('q-employed')).toContainText('Do you have an employer?');
+  await expect(page.getByTestId('q-employed')).toContainText('your employer writes the conduct appraisal truthfully and stamps it (R-MORAL)');
+  for (const l of ['Passed', 'Not obtained yet', 'Failed']) await expect(page.getByTestId('q-moral').getByRole('radio', { name: l, exact: true })).toHaveCount(1);
+  await page.getByTestId('q-employed').getByRole('radio', { name: 'Yes', exact: true }).check();
+  await page.getByTestId('q-moral').getByRole('radio', { name: 'Not obtained yet', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('[data-testid="elig-todo"][data-code="moral-employer"]')).toContainText('Ask your employer to write the conduct appraisal');
 });

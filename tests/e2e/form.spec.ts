@@ -7,7 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { extractPdfText } from '../unit/pdf/extract.ts';
+import { extractPdfText } from '../unit/platform/extract.ts';
 import { recordRequests, isOwnOrigin } from './helpers/util.ts';
 
 const ART = 'test-results/form';
@@ -149,4 +149,52 @@ test('axe: no serious violations; screenshots at 390×844 and 1366×768', async 
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
   }
+});
+
+test('一键整理: every timeline problem at once, one click fixes them, before/after shown, undo restores (zh-CN, en, axe)', async ({ page }) => {
+  await open(page);
+  // Out of order, a gap, a placeholder role, and the last entry ended in the past.
+  await fillEntry(page, 0, '2019.3', '2022.06', '合肥某某科技有限公司', '职员');
+  await page.getByRole('button', { name: /添加一条经历/ }).click();
+  await fillEntry(page, 1, '2015.09', '2018.06', '安徽某某职业技术学院', '学生');
+  await page.getByRole('button', { name: /添加一条经历/ }).click();
+  await fillEntry(page, 2, '2022.07', '2023.01', '无', '无');
+  const findings = page.getByTestId('form-finding');
+  await expect(findings).toHaveCount(4);
+  expect(await findings.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.code))).toEqual(['role-missing', 'order', 'gap', 'not-current']);
+  await expect(findings.first()).toContainText('第 3 条的身份写的是“无”，这等于没有填写');
+  const before = '2019.03—2022.06  合肥某某科技有限公司  职员\n2015.09—2018.06  安徽某某职业技术学院  学生\n2022.07—2023.01  无  无';
+  await expect(page.getByTestId('form-preview')).toHaveText(before);
+
+  await page.getByRole('button', { name: '一键整理' }).click();
+  const panel = page.getByTestId('form-tidy');
+  await expect(panel.getByRole('heading', { level: 4 })).toBeFocused();
+  await expect(panel.getByRole('heading', { level: 4 })).toContainText('已整理：');
+  const after = '2015.09—2018.06  安徽某某职业技术学院  学生\n2018.07—2019.02  待业\n2019.03—2022.06  合肥某某科技有限公司  职员\n2022.07—至今  待业';
+  await expect(page.getByTestId('form-tidy-before')).toHaveText(before);
+  await expect(page.getByTestId('form-tidy-after')).toHaveText(after);
+  await expect(page.getByTestId('form-preview')).toHaveText(after);
+  await expect(page.getByTestId('form-tidy-steps')).toContainText('用一条“待业”补上断档 2018.07—2019.02');
+  await expect(findings).toHaveCount(0);
+  await expect(page.getByTestId('form-resume-ok')).toContainText('简历符合要求：4 条');
+  await expect(page.getByTestId('form-tidy-run')).toBeDisabled();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="form-resume"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  await page.getByRole('button', { name: '撤销整理' }).click();
+  await expect(page.getByTestId('form-tidy')).toHaveCount(0);
+  await expect(page.getByTestId('form-preview')).toHaveText(before);
+  await expect(page.getByTestId('form-resume-status')).toHaveText('已撤销整理，简历恢复为整理前的样子。');
+  await expect(findings).toHaveCount(4);
+
+  // The same in English: no Chinese UI text, only what the candidate typed and the form's own words.
+  await page.goto('./?lang=en#/form');
+  const e0 = page.getByTestId('form-entry').first();
+  await expect(e0.getByLabel('Start month')).toHaveValue('2019.3'); // kept for this tab
+  await page.getByRole('button', { name: 'Tidy up in one step' }).click();
+  await expect(page.getByTestId('form-tidy').getByRole('heading', { level: 4 })).toHaveText('Tidied: 6 change(s); the text for the paper form below is updated.');
+  await expect(page.getByTestId('form-tidy-steps')).toContainText('Filled the gap 2018.07—2019.02 with a 待业 entry');
+  await expect(page.getByTestId('form-tidy-after')).toHaveText(after);
+  await page.getByRole('button', { name: 'Undo tidy-up' }).click();
+  await expect(page.getByTestId('form-preview')).toHaveText(before);
 });

@@ -142,6 +142,7 @@ test('navigation: skip link, the four areas and the language switch by keyboard'
   await openArea(page, '上传材料', '上传材料：检查与转换');
   await openArea(page, '毕业条件自查', '毕业条件自查与申请指南');
   await openArea(page, '登记表', '毕业生登记表填写助手');
+  await openArea(page, '申请准备总览', '申请准备总览');
   await openArea(page, '照片', '照片检查与自动修正');
   // Photo mode switch (single / batch) is a native radio group: arrows move between the two modes.
   await tabTo(page, page.getByRole('radio', { name: '单张检查' }));
@@ -176,11 +177,14 @@ test('photo: choose by keyboard → report → findings → 自动修正 → dow
   await chooseFile(page, 'Enter', join(PHOTOS_DIR, FIX_PHOTO));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
-  // When the report is ready, focus goes to the findings so the keyboard user lands on the result.
-  const findings = page.getByRole('region', { name: /检查结果/ }).first();
-  await expect(findings).toBeVisible();
-  await expect.poll(() => isFocused(findings), { timeout: 10_000 }).toBe(true);
-  await expectFocusVisible(page, 'findings heading');
+  // When the report is ready, focus goes to the result (photo, verdict, action) so the keyboard user lands on it;
+  // the rule-by-rule findings follow it.
+  const outcome = page.getByRole('region', { name: '检查结果' });
+  await expect(outcome).toBeVisible();
+  await expect.poll(() => isFocused(outcome), { timeout: 10_000 }).toBe(true);
+  await expectFocusVisible(page, 'result heading');
+  await expect(outcome.getByTestId('photo-verdict')).toHaveAttribute('data-verdict', 'fail');
+  const findings = page.getByRole('region', { name: '逐项结果' });
   await expect(findings.locator('[data-rule="P-FMT-SIZE"]').first()).toHaveAttribute('data-status', 'fail');
 
   // Background choice: a native radio group (arrows), then 自动修正 with Enter.
@@ -260,7 +264,8 @@ test('eligibility wizard answered by keyboard until the result', async ({ page }
   await chooseRadio(page, page.getByTestId('q-courses'), '是');
   await chooseRadio(page, page.getByTestId('q-english'), '我的专业没有这门课');
   await chooseRadio(page, page.getByTestId('q-math'), '我的专业没有这门课');
-  await chooseRadio(page, page.getByTestId('q-moral'), '是');
+  await chooseRadio(page, page.getByTestId('q-employed'), '否');
+  await chooseRadio(page, page.getByTestId('q-moral'), '合格');
   await chooseRadio(page, page.getByTestId('q-transfer'), '否');
   await chooseRadio(page, page.getByTestId('q-tickets'), '只有一个准考证号');
   await chooseRadio(page, page.getByTestId('q-duplicate'), '否');

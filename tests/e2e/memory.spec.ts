@@ -242,9 +242,10 @@ test('50 kiosk wipe cycles in one page: nothing of the previous person remains a
     await expect(page.locator('img[src^="blob:"]').first()).toBeVisible();
     if (fix) {
       await page.getByRole('button', { name: '自动修正' }).click();
-      const outcome = page.getByRole('link', { name: /下载修正后的照片/ }).or(page.locator('.photo-page [role=alert]:not(.camera *)'));
+      // A kiosk prints the fixed photo (issue 16: no downloads for the next person to find).
+      const outcome = page.getByRole('button', { name: '打印修正后的照片' }).or(page.locator('.photo-page [role=alert]:not(.camera *)'));
       await expect(outcome.first()).toBeVisible({ timeout: 180_000 });
-      expect(await outcome.first().textContent(), `cycle ${cycle}: the fix of ${src}`).toMatch(/下载修正后的照片/);
+      expect(await outcome.first().textContent(), `cycle ${cycle}: the fix of ${src}`).toMatch(/打印修正后的照片/);
     }
     if (cycle === 5 || cycle === CYCLES) workerHeaps.push((await heap.worker())?.usedMB ?? NaN);
     const before = await blobs(page);

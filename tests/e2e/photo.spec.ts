@@ -7,8 +7,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR, readManifest } from '../helpers/shared.ts';
 import { inspectFile } from '../../src/lib/jpeg/inspect.ts';
-import { parseCsv, CSV_COLUMNS } from '../../src/lib/view/batch-csv.ts';
-import { extractPdfText } from '../unit/pdf/extract.ts';
+import { parseCsv, CSV_COLUMNS } from '../../src/features/photo/batch-csv.ts';
+import { extractPdfText } from '../unit/platform/extract.ts';
 
 const ART = 'tests/artifacts/screens';
 mkdirSync(ART, { recursive: true });
@@ -105,7 +105,7 @@ for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['desktop', { 
   test(`screens at ${name} width: no horizontal overflow; axe finds no serious violations`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(vp);
-    for (const route of ['photo', 'uploads', 'eligibility', 'form']) {
+    for (const route of ['photo', 'uploads', 'eligibility', 'form', 'overview']) {
       await page.goto(`./#/${route}`);
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${ART}/${route}-${name}.png`, fullPage: true });
@@ -116,7 +116,7 @@ for (const [name, vp] of [['phone', { width: 390, height: 844 }], ['desktop', { 
       expect(serious.map((v) => `${v.id}: ${v.help}`), route).toEqual([]);
     }
     // English UI (zh-CN stays the default): every page in English, no overflow either.
-    for (const route of ['photo', 'uploads', 'eligibility', 'form']) {
+    for (const route of ['photo', 'uploads', 'eligibility', 'form', 'overview']) {
       await page.goto(`./?lang=en#/${route}`);
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Graduation application pre-check');

@@ -5,7 +5,7 @@
  * NOTE what is not handled: SVG/HTML/PDF report the format only; EXIF orientation of HEIC (`irot`) is not
  * read. See the NOTEs of markers.ts, exif.ts, jpeg-facts.ts and other-formats.ts for the per-format limits.
  */
-import type { FileFacts } from '../core/report-types.ts';
+import type { FileFacts } from './file-facts.ts';
 import { jfifDpi, readJpegFacts } from './jpeg-facts.ts';
 import { bmpFacts, gifFacts, heicFacts, pngFacts, tiffFacts, webpFacts, type HeaderFacts } from './other-formats.ts';
 import { heifBrand, mimeOf, sniff } from './sniff.ts';

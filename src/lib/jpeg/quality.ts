@@ -12,7 +12,7 @@
  */
 
 /** Annex K, Tables K.1 / K.2 (natural order): one copy in the project, shared with the encoder. */
-import { STD_LUMA_QUANT as IJG_LUMA, STD_CHROMA_QUANT as IJG_CHROMA } from '../encode/tables.ts';
+import { STD_LUMA_QUANT as IJG_LUMA, STD_CHROMA_QUANT as IJG_CHROMA } from './tables.ts';
 export { IJG_LUMA, IJG_CHROMA };
 
 /** libjpeg `jpeg_quality_scaling`: quality 1..100 → percentage scale (5000/q below 50, else 200 − 2q). */

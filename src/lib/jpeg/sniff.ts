@@ -5,7 +5,7 @@
  * ZIP/Office containers, video (an ISO-BMFF `ftyp` without a HEIF brand is 'unknown'); AVIF is reported as 'heic'
  * (the HEIF family) — `heifBrand` tells the brands apart; BigTIFF is reported as 'tiff'.
  */
-import type { SniffedFormat } from '../core/report-types.ts';
+import type { SniffedFormat } from './file-facts.ts';
 import { ascii, hasAscii, u32be, u32le } from './bytes.ts';
 
 export type { SniffedFormat };

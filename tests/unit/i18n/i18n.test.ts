@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { missingKeys, translate, format, pickLocale } from '../../../src/lib/i18n/index.ts';
+import { missingKeys, translate, format, pickLocale } from '../../../src/i18n/index.ts';
 
 describe('i18n', () => {
   it('English covers every zh-CN message', () => {

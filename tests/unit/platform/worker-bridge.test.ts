@@ -1,5 +1,5 @@
 import { describe, it, expect, vi, afterEach } from 'vitest';
-import { WorkerBridge } from '../../../src/lib/platform/worker-bridge.ts';
+import { WorkerBridge, serveWorker, type Protocol } from '../../../src/platform/worker-bridge.ts';
 
 /** A stand-in Worker: records messages, answers on demand, counts terminate(). */
 class FakeWorker {
@@ -66,5 +66,31 @@ describe('WorkerBridge', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(b.running).toBe(false);
     expect(made[0].terminated).toBe(1);
+  });
+});
+
+describe('serveWorker ↔ WorkerBridge (one typed protocol on both sides)', () => {
+  type P = { add: { input: { a: number; b: number }; output: number }; fail: { input: Record<string, never>; output: never } } & Protocol;
+  function pair() {
+    // A worker scope and a Worker wired to each other through queued microtasks, as structured messages would be.
+    const scope: { onmessage: ((e: MessageEvent) => void) | null; postMessage(m: unknown): void } = { onmessage: null, postMessage: () => undefined };
+    const worker = { onmessage: null as ((e: MessageEvent) => void) | null, onerror: null, terminate() {}, postMessage(m: unknown) { queueMicrotask(() => scope.onmessage?.({ data: structuredClone(m) } as MessageEvent)); } };
+    scope.postMessage = (m) => queueMicrotask(() => worker.onmessage?.({ data: structuredClone(m) } as MessageEvent));
+    serveWorker<P>(scope, {
+      add: async ({ a, b }, progress) => { progress('half'); return a + b; },
+      fail: async () => { throw Object.assign(new Error('too big'), { code: 'too-large' }); },
+    });
+    return new WorkerBridge<P>(() => worker as unknown as Worker);
+  }
+  it('answers with the typed result and reports progress', async () => {
+    const b = pair();
+    const seen: unknown[] = [];
+    await expect(b.request('add', { a: 2, b: 3 }, { onProgress: (p) => seen.push(p) })).resolves.toBe(5);
+    expect(seen).toEqual(['half']);
+  });
+  it('an error keeps its code; an unknown op is unknown-op', async () => {
+    const b = pair();
+    await expect(b.request('fail', {})).rejects.toMatchObject({ name: 'WorkerRequestError', code: 'too-large' });
+    await expect((b as unknown as WorkerBridge<Protocol>).request('nope', {})).rejects.toMatchObject({ code: 'unknown-op' });
   });
 });

@@ -1,0 +1,530 @@
+/**
+ * Matte refinement and the small image-field helpers the fixer's compose step shares.
+ *
+ * `refineMatte` turns a coarse person-probability mask (MediaPipe selfie segmentation: 256×256 or any size,
+ * covering the whole image) into an alpha matte at the image's resolution: a person prior around the detected face,
+ * a narrow unknown band at the working resolution and an edge-aware alpha only inside it. `estimateForeground`
+ * gives the person's true colours at the edge (multi-level foreground estimation) for the background replacement.
+ * Measured on composites with an exact truth (scripts/lib/matte-truth.mjs): the former refine step (a guided filter
+ * with a window large against hair and shoulders, projection on colour lines, a contrast stretch, then tinting)
+ * made the halos and the eaten edges; the coarse mask itself made the blobs (see ../shared/notes/matting.md).
+ *
+ * `pullPush` fills a colour field from weighted samples (coarse-to-fine), used to extend the background under the
+ * person and into padded areas, and to estimate foreground colours for decontamination.
+ *
+ * Pure TypeScript over typed arrays.
+ */
+import { rgbField, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
+import { chessDistance, components } from '../../lib/image/regions.ts';
+
+export type { RgbaImage } from '../../lib/image/raster.ts';
+
+
+/** Bilinear resample of a mask (mw×mh, covering the same area as the image) to w×h. */
+export function resizeMask(mask: ArrayLike<number>, mw: number, mh: number, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  const sx = mw / w, sy = mh / h;
+  for (let y = 0; y < h; y++) {
+    let fy = (y + 0.5) * sy - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > mh - 1) fy = mh - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(mh - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < w; x++) {
+      let fx = (x + 0.5) * sx - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > mw - 1) fx = mw - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(mw - 1, x0 + 1), tx = fx - x0;
+      const a = mask[y0 * mw + x0], b = mask[y0 * mw + x1], c = mask[y1 * mw + x0], d = mask[y1 * mw + x1];
+      out[y * w + x] = (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
+    }
+  }
+  return out;
+}
+
+/** Box mean over a (2r+1)² window, edge-normalised (separable running sums). */
+export function boxMean(src: Float32Array, w: number, h: number, r: number): Float32Array {
+  const tmp = new Float32Array(w * h);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let s = 0;
+    for (let x = 0; x <= Math.min(r, w - 1); x++) s += src[row + x];
+    for (let x = 0; x < w; x++) {
+      const x0 = x - r, x1 = x + r;
+      tmp[row + x] = s / (Math.min(w - 1, x1) - Math.max(0, x0) + 1);
+      if (x1 + 1 < w) s += src[row + x1 + 1];
+      if (x0 >= 0) s -= src[row + x0];
+    }
+  }
+  // vertical pass row by row (running column sums) so memory is read in order
+  const col = new Float64Array(w);
+  for (let y = 0; y <= Math.min(r, h - 1); y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) col[x] += tmp[row + x];
+  }
+  for (let y = 0; y < h; y++) {
+    const y0 = y - r, y1 = y + r;
+    const inv = 1 / (Math.min(h - 1, y1) - Math.max(0, y0) + 1);
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[row + x] = col[x] * inv;
+    if (y1 + 1 < h) {
+      const add = (y1 + 1) * w;
+      for (let x = 0; x < w; x++) col[x] += tmp[add + x];
+    }
+    if (y0 >= 0) {
+      const sub = y0 * w;
+      for (let x = 0; x < w; x++) col[x] -= tmp[sub + x];
+    }
+  }
+  return out;
+}
+
+/**
+ * Colour guided filter: output q = mean(a)·I + mean(b) with a = (Σ_I + εU)⁻¹ cov(I, p), b = mean(p) − a·mean(I),
+ * all over (2r+1)² windows. I is the image in 0..1.
+ * With `sub` > 1 it is the fast guided filter: a and b are found on a copy reduced `sub`× (box average, radius r/sub)
+ * and only their smooth means are scaled back up (bilinear) before q is formed at full resolution — the same
+ * edges, sub² less work (a and b vary slowly, so little is lost).
+ */
+export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: number, sub = 1): Float32Array {
+  const { width: W, height: H, data } = img;
+  const N = W * H;
+  const R = new Float32Array(N), G = new Float32Array(N), B = new Float32Array(N);
+  for (let i = 0; i < N; i++) {
+    R[i] = data[i * 4] / 255;
+    G[i] = data[i * 4 + 1] / 255;
+    B[i] = data[i * 4 + 2] / 255;
+  }
+  const k = Math.max(1, Math.floor(sub));
+  const w = Math.ceil(W / k), h = Math.ceil(H / k), n = w * h;
+  const reduce = (src: Float32Array) => {
+    if (k === 1) return src;
+    const o = new Float32Array(n), cnt = new Float32Array(n);
+    for (let y = 0; y < H; y++) {
+      const ry = ((y / k) | 0) * w;
+      for (let x = 0; x < W; x++) {
+        const d = ry + ((x / k) | 0);
+        o[d] += src[y * W + x];
+        cnt[d]++;
+      }
+    }
+    for (let i = 0; i < n; i++) o[i] /= cnt[i];
+    return o;
+  };
+  const r1 = R, g1 = G, b1 = B; // full resolution guide
+  const Rs = reduce(R), Gs = reduce(G), Bs = reduce(B), ps = reduce(p);
+  const rr = Math.max(1, Math.round(r / k));
+  const prod = (a: Float32Array, b: Float32Array) => {
+    const o = new Float32Array(n);
+    for (let i = 0; i < n; i++) o[i] = a[i] * b[i];
+    return o;
+  };
+  const mR = boxMean(Rs, w, h, rr), mG = boxMean(Gs, w, h, rr), mB = boxMean(Bs, w, h, rr), mP = boxMean(ps, w, h, rr);
+  const mRp = boxMean(prod(Rs, ps), w, h, rr), mGp = boxMean(prod(Gs, ps), w, h, rr), mBp = boxMean(prod(Bs, ps), w, h, rr);
+  const mRR = boxMean(prod(Rs, Rs), w, h, rr), mRG = boxMean(prod(Rs, Gs), w, h, rr), mRB = boxMean(prod(Rs, Bs), w, h, rr);
+  const mGG = boxMean(prod(Gs, Gs), w, h, rr), mGB = boxMean(prod(Gs, Bs), w, h, rr), mBB = boxMean(prod(Bs, Bs), w, h, rr);
+  const aR = new Float32Array(n), aG = new Float32Array(n), aB = new Float32Array(n), bb = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const cr = mRp[i] - mR[i] * mP[i], cg = mGp[i] - mG[i] * mP[i], cb = mBp[i] - mB[i] * mP[i];
+    // symmetric covariance + eps on the diagonal
+    const s00 = mRR[i] - mR[i] * mR[i] + eps, s01 = mRG[i] - mR[i] * mG[i], s02 = mRB[i] - mR[i] * mB[i];
+    const s11 = mGG[i] - mG[i] * mG[i] + eps, s12 = mGB[i] - mG[i] * mB[i], s22 = mBB[i] - mB[i] * mB[i] + eps;
+    // inverse via the adjugate
+    const i00 = s11 * s22 - s12 * s12, i01 = s02 * s12 - s01 * s22, i02 = s01 * s12 - s02 * s11;
+    const i11 = s00 * s22 - s02 * s02, i12 = s01 * s02 - s00 * s12, i22 = s00 * s11 - s01 * s01;
+    const det = s00 * i00 + s01 * i01 + s02 * i02;
+    const inv = det !== 0 ? 1 / det : 0;
+    const ar = (i00 * cr + i01 * cg + i02 * cb) * inv;
+    const ag = (i01 * cr + i11 * cg + i12 * cb) * inv;
+    const ab = (i02 * cr + i12 * cg + i22 * cb) * inv;
+    aR[i] = ar;
+    aG[i] = ag;
+    aB[i] = ab;
+    bb[i] = mP[i] - ar * mR[i] - ag * mG[i] - ab * mB[i];
+  }
+  const maR = boxMean(aR, w, h, rr), maG = boxMean(aG, w, h, rr), maB = boxMean(aB, w, h, rr), mb = boxMean(bb, w, h, rr);
+  const q = new Float32Array(N);
+  if (k === 1) {
+    for (let i = 0; i < N; i++) q[i] = maR[i] * r1[i] + maG[i] * g1[i] + maB[i] * b1[i] + mb[i];
+    return q;
+  }
+  // bilinear: reduced cell centres sit at (c + 0.5)·k − 0.5 in full-resolution pixels
+  for (let y = 0; y < H; y++) {
+    let fy = (y + 0.5) / k - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > h - 1) fy = h - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(h - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < W; x++) {
+      let fx = (x + 0.5) / k - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > w - 1) fx = w - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(w - 1, x0 + 1), tx = fx - x0;
+      const i00 = y0 * w + x0, i01 = y0 * w + x1, i10 = y1 * w + x0, i11 = y1 * w + x1;
+      const w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
+      const lerp = (m: Float32Array) => m[i00] * w00 + m[i01] * w01 + m[i10] * w10 + m[i11] * w11;
+      const i = y * W + x;
+      q[i] = lerp(maR) * r1[i] + lerp(maG) * g1[i] + lerp(maB) * b1[i] + lerp(mb);
+    }
+  }
+  return q;
+}
+
+/** Face geometry in the matte's pixels (the framing's predicted output measurements). */
+export interface MatteFace {
+  headTopPx: number;
+  eyeYPx: number;
+  faceWidthPx: number;
+  faceCenterXPx: number;
+}
+
+/**
+ * Tuning of the matte (measured on the matting benchmark's 30 composites — 6 foregrounds with an exact alpha on
+ * 3 busy and 2 plain plates, the real selfie-segmenter masks — `npm run bench -- matte`, see BENCHMARKS.md).
+ */
+export const MATTE_TUNING = {
+  /** Person envelope, in face widths from the face centre / eye line: hair beside the head … */
+  hairHalfWidthFw: 1.05,
+  /** … and above the eyes (tall hair, buns) … */
+  hairAboveEyeFw: 1.75,
+  /** … down to where the shoulders start and the envelope widens to the whole width over `shoulderRampFw`. */
+  shoulderBelowEyeFw: 1.0,
+  shoulderRampFw: 0.6,
+  /** Unknown band half width in segmenter cells (at least `minBandPx` px): 1 cell scored better than 1.5 and 2.5
+   *  (band α error 0.111 / 0.116 / 0.126 on the busy composites) — the mask's edge is rarely off by more. */
+  bandCells: 1,
+  minBandPx: 3,
+  /** Edge-aware refinement inside the band: guided filter radius (px) and regularisation (0..1 colours). */
+  guideRadiusPx: 2,
+  guideEps: 4e-3,
+  /** Ring of sure pixels (px) beside the band that gives the local colours. */
+  ringPx: 3,
+  /** Colour separation (RGB levels) below which the projection is not trusted, and above which fully. */
+  sepMin: 30,
+  sepFull: 80,
+  /** Distance (RGB levels) from the person–background colour line at which the projection is no longer trusted. */
+  residualMax: 40,
+} as const;
+
+export interface RefineMatteOptions {
+  /** The face in image px: keep only the person around it (drops islands, blobs beside the hair, other people). */
+  face?: MatteFace;
+  /** Size of one coarse-mask cell in image px (sets the unknown band; default from maskW/maskH). */
+  cellPx?: number;
+}
+
+/**
+ * Keep only the person of the detected face in a coarse mask (image-sized, 0..1): the 0.5-level region is cut to an
+ * envelope around the head (hair may reach `hairHalfWidthFw` beside the face centre and `hairAboveEyeFw` above the
+ * eyes; below the shoulders the envelope opens to the full width) and only its components that meet the face are
+ * kept; everything else — islands, blobs of the old backdrop beside the hair, a second person — is set to 0. The
+ * soft rim of what is kept (values < 0.5 within 2 cells) stays.
+ */
+export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number): Float32Array {
+  const T = MATTE_TUNING;
+  const fw = Math.max(1, face.faceWidthPx), cx = face.faceCenterXPx, ey = face.eyeYPx;
+  const top = ey - T.hairAboveEyeFw * fw;
+  const sh = ey + T.shoulderBelowEyeFw * fw;
+  const inEnvelope = (x: number, y: number) => {
+    if (y < top) return false;
+    const half = y <= sh ? T.hairHalfWidthFw * fw : T.hairHalfWidthFw * fw + ((y - sh) / (T.shoulderRampFw * fw)) * w;
+    return Math.abs(x - cx) <= half;
+  };
+  const bin = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (mask[y * w + x] >= 0.5 && inEnvelope(x, y)) bin[y * w + x] = 1;
+  const { labels, sizes } = components(bin, w, h);
+  const keep = new Uint8Array(sizes.length);
+  // the face seed: between the cheeks, from just above the eyes to the mouth
+  const x0 = Math.max(0, Math.floor(cx - 0.3 * fw)), x1 = Math.min(w - 1, Math.ceil(cx + 0.3 * fw));
+  const y0 = Math.max(0, Math.floor(ey - 0.2 * fw)), y1 = Math.min(h - 1, Math.ceil(ey + 0.5 * fw));
+  let any = false;
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (labels[y * w + x]) (keep[labels[y * w + x]] = 1), (any = true);
+  if (!any) {
+    // the mask missed the face: keep the largest piece rather than nothing
+    let best = 0;
+    for (let k = 1; k < sizes.length; k++) if (sizes[k] > (sizes[best] ?? 0)) best = k;
+    if (best) keep[best] = 1;
+  }
+  const kept = new Uint8Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = labels[i] && keep[labels[i]] ? 1 : 0;
+  const near = chessDistance(kept, w, h);
+  const rim = Math.max(2, 2 * cellPx);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (kept[i]) out[i] = mask[i];
+      else if (near[i] <= rim && mask[i] < 0.5 && inEnvelope(x, y)) out[i] = mask[i];
+    }
+  }
+  return out;
+}
+
+/**
+ * Refine a coarse person mask (maskW × maskH, covering the whole image) into an image-sized alpha matte 0..1.
+ *   1. bilinear upsampling; with `face`, the person prior (`personPrior`);
+ *   2. a trimap at the image's resolution: sure person / sure background farther than a narrow band (1.5 mask
+ *      cells) from the 0.5 contour;
+ *   3. inside the band only: the projection of each colour on the local person → background colour line where the
+ *      colours tell them apart (else the mask's value), then a small colour guided filter (radius 2 px) ties the edge
+ *      to the image's edges; outside the band the trimap's 0 and 1. No contrast stretch, no tinting (the colours
+ *      come from `estimateForeground`).
+ */
+export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: number, maskH: number, opts: RefineMatteOptions = {}): Float32Array {
+  const { width: w, height: h } = image;
+  if (mask.length < maskW * maskH || maskW < 1 || maskH < 1) throw new RangeError('refineMatte: bad mask size');
+  const n = w * h;
+  const T = MATTE_TUNING;
+  const cell = opts.cellPx ?? Math.max(w / maskW, h / maskH);
+  let coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
+  if (opts.face) coarse = personPrior(coarse, w, h, opts.face, cell);
+  const band = Math.max(T.minBandPx, Math.round(T.bandCells * cell));
+  const fg = new Uint8Array(n), bg = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    fg[i] = coarse[i] >= 0.5 ? 1 : 0;
+    bg[i] = 1 - fg[i];
+  }
+  const toBg = chessDistance(bg, w, h); // for person pixels: distance to the background
+  const toFg = chessDistance(fg, w, h);
+  // colour evidence in the band: the local person and background colours, taken from the sure pixels just outside it
+  // (a ring of RING_PX), continued into it; a band pixel's alpha is the projection of its colour on the line between
+  // them, trusted only where the two are well apart and the colour lies near that line (a busy background's third
+  // colours do not); elsewhere the mask's own value stays
+  let est = coarse;
+  {
+    // local colour models from the sure pixels just outside the band (pull-push at full resolution)
+    const rgb = rgbField(image);
+    const wf = new Float32Array(n), wb = new Float32Array(n);
+    const ring = T.ringPx;
+    for (let i = 0; i < n; i++) {
+      if (fg[i] && toBg[i] > band && toBg[i] <= band + ring) wf[i] = 1;
+      if (!fg[i] && toFg[i] > band && toFg[i] <= band + ring) wb[i] = 1;
+    }
+    const Fm = pullPush(rgb, wf, w, h, 0), Bm = pullPush(rgb, wb, w, h, 0);
+    est = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const inBand = fg[i] ? toBg[i] <= band : toFg[i] <= band;
+      if (!inBand) { est[i] = fg[i]; continue; }
+      const dr = Fm[i * 3] - Bm[i * 3], dg = Fm[i * 3 + 1] - Bm[i * 3 + 1], db = Fm[i * 3 + 2] - Bm[i * 3 + 2];
+      const d2 = dr * dr + dg * dg + db * db;
+      const pr = rgb[i * 3] - Bm[i * 3], pg = rgb[i * 3 + 1] - Bm[i * 3 + 1], pb = rgb[i * 3 + 2] - Bm[i * 3 + 2];
+      let a = d2 > 0 ? (pr * dr + pg * dg + pb * db) / d2 : coarse[i];
+      a = a < 0 ? 0 : a > 1 ? 1 : a;
+      // residual: how far the colour is from the line (a textured background or a third colour)
+      const rr = pr - a * dr, rg = pg - a * dg, rb = pb - a * db;
+      const res = Math.sqrt(rr * rr + rg * rg + rb * rb);
+      const sep = Math.sqrt(d2);
+      let c = sep <= T.sepMin ? 0 : sep >= T.sepFull ? 1 : (sep - T.sepMin) / (T.sepFull - T.sepMin);
+      c *= Math.max(0, 1 - res / T.residualMax);
+      est[i] = c * a + (1 - c) * coarse[i];
+    }
+  }
+  const q = guidedFilter(image, est, T.guideRadiusPx, T.guideEps, 1);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (fg[i] ? toBg[i] > band : toFg[i] > band) {
+      out[i] = fg[i];
+      continue;
+    }
+    const a = q[i];
+    out[i] = a < 0 ? 0 : a > 1 ? 1 : a;
+  }
+  return out;
+}
+
+export interface ForegroundOptions {
+  /** Smoothness of F and B where α is flat (Germer et al. use 5e-3). */
+  eps?: number;
+  /** Extra smoothness across α edges (Germer et al.: 0.1). */
+  omega?: number;
+  /** Iterations on the small levels (≤ 32 px) and on the larger ones. */
+  smallIterations?: number;
+  bigIterations?: number;
+}
+
+/**
+ * Foreground colour estimation from an image and its alpha: multi-level foreground estimation (after Germer, Uelwer,
+ * Conrad & Harmeling 2020, "Fast multi-level foreground estimation"). F and B minimise
+ * Σ (α·F + (1 − α)·B − I)² + Σ_neighbours (eps + omega·|Δα|)·(|ΔF|² + |ΔB|²), solved coarse to fine (each level
+ * starts from the coarser one) with a few Gauss–Seidel sweeps of the per-pixel 2 × 2 system.
+ * Returns F as RGB floats (0..255), 3 per pixel; where α = 1, F is the image itself.
+ */
+export function estimateForeground(image: RgbaImage, alpha: Float32Array, opts: ForegroundOptions = {}): Float32Array {
+  const { width: W, height: H } = image;
+  const eps = opts.eps ?? 5e-3, omega = opts.omega ?? 0.1;
+  const nSmall = opts.smallIterations ?? 10, nBig = opts.bigIterations ?? 2;
+  const I = rgbField(image);
+  for (let i = 0; i < I.length; i++) I[i] /= 255;
+  const levels = Math.ceil(Math.log2(Math.max(W, H)));
+  let F: Float32Array = new Float32Array(3), B: Float32Array = new Float32Array(3);
+  {
+    // start: the α-weighted means
+    let sf = 0, sb = 0;
+    const mf = [0, 0, 0], mb = [0, 0, 0];
+    for (let i = 0; i < W * H; i++) {
+      const a = alpha[i];
+      sf += a;
+      sb += 1 - a;
+      for (let c = 0; c < 3; c++) {
+        mf[c] += a * I[i * 3 + c];
+        mb[c] += (1 - a) * I[i * 3 + c];
+      }
+    }
+    for (let c = 0; c < 3; c++) {
+      F[c] = sf > 0 ? mf[c] / sf : 0.5;
+      B[c] = sb > 0 ? mb[c] / sb : 0.5;
+    }
+  }
+  let pw = 1, ph = 1;
+  for (let l = 0; l <= levels; l++) {
+    const w = Math.max(1, Math.round(W ** (l / levels))), h = Math.max(1, Math.round(H ** (l / levels)));
+    const Il = w === W && h === H ? I : resizeNearest(I, W, H, 3, w, h);
+    const al = w === W && h === H ? alpha : resizeNearest(alpha, W, H, 1, w, h);
+    F = resizeNearest(F, pw, ph, 3, w, h);
+    B = resizeNearest(B, pw, ph, 3, w, h);
+    pw = w;
+    ph = h;
+    const iters = w <= 32 && h <= 32 ? nSmall : nBig;
+    for (let it = 0; it < iters; it++) {
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          const a = al[i];
+          let wsum = 0;
+          let f0 = 0, f1 = 0, f2 = 0, b0 = 0, b1 = 0, b2 = 0;
+          const add = (j: number) => {
+            const d = eps + omega * Math.abs(a - al[j]);
+            wsum += d;
+            f0 += d * F[j * 3];
+            f1 += d * F[j * 3 + 1];
+            f2 += d * F[j * 3 + 2];
+            b0 += d * B[j * 3];
+            b1 += d * B[j * 3 + 1];
+            b2 += d * B[j * 3 + 2];
+          };
+          if (x > 0) add(i - 1);
+          if (x < w - 1) add(i + 1);
+          if (y > 0) add(i - w);
+          if (y < h - 1) add(i + w);
+          const a11 = a * a + wsum, a12 = a * (1 - a), a22 = (1 - a) * (1 - a) + wsum;
+          const det = a11 * a22 - a12 * a12;
+          if (!(det > 0)) continue;
+          const inv = 1 / det;
+          const solve = (c: number, sf: number, sb: number) => {
+            const v = Il[i * 3 + c];
+            const r1 = a * v + sf, r2 = (1 - a) * v + sb;
+            const fv = (a22 * r1 - a12 * r2) * inv, bv = (a11 * r2 - a12 * r1) * inv;
+            F[i * 3 + c] = fv < 0 ? 0 : fv > 1 ? 1 : fv;
+            B[i * 3 + c] = bv < 0 ? 0 : bv > 1 ? 1 : bv;
+          };
+          solve(0, f0, b0);
+          solve(1, f1, b1);
+          solve(2, f2, b2);
+        }
+      }
+    }
+  }
+  const out = new Float32Array(W * H * 3);
+  for (let i = 0; i < W * H; i++) {
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = alpha[i] >= 0.999 ? I[i * 3 + c] * 255 : F[i * 3 + c] * 255;
+  }
+  return out;
+}
+
+/**
+ * Pull-push interpolation of an RGB field from weighted samples.
+ * `rgb` is w×h×3 (any scale), `weight` w×h (0 = unknown). Returns a w×h×3 Float32Array defined everywhere:
+ * where samples are dense it keeps detail down to cells of 2^`finest` px (0 = exact at full weight), elsewhere it
+ * is the smooth average of the nearby known samples (bilinear between coarse cells).
+ */
+export function pullPush(rgb: ArrayLike<number>, weight: Float32Array, w: number, h: number, finest = 0): Float32Array {
+  // pull: pyramid of (Σ w·c, Σ w) with 2×2 sums
+  const levels: { w: number; h: number; c: Float32Array; wt: Float32Array }[] = [];
+  {
+    const c = new Float32Array(w * h * 3), wt = new Float32Array(w * h);
+    for (let i = 0; i < w * h; i++) {
+      const k = weight[i] > 0 ? weight[i] : 0;
+      wt[i] = k;
+      c[i * 3] = rgb[i * 3] * k;
+      c[i * 3 + 1] = rgb[i * 3 + 1] * k;
+      c[i * 3 + 2] = rgb[i * 3 + 2] * k;
+    }
+    levels.push({ w, h, c, wt });
+  }
+  while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) {
+    const L = levels[levels.length - 1];
+    const nw = Math.ceil(L.w / 2), nh = Math.ceil(L.h / 2);
+    const c = new Float32Array(nw * nh * 3), wt = new Float32Array(nw * nh);
+    for (let y = 0; y < L.h; y++) {
+      for (let x = 0; x < L.w; x++) {
+        const s = y * L.w + x, d = (y >> 1) * nw + (x >> 1);
+        wt[d] += L.wt[s];
+        c[d * 3] += L.c[s * 3];
+        c[d * 3 + 1] += L.c[s * 3 + 1];
+        c[d * 3 + 2] += L.c[s * 3 + 2];
+      }
+    }
+    levels.push({ w: nw, h: nh, c, wt });
+  }
+  // push: from the top, each level = own mean where its cells are well sampled, else the upsampled coarser field
+  let field = new Float32Array(3);
+  {
+    const T = levels[levels.length - 1];
+    const k = T.wt[0] > 0 ? 1 / T.wt[0] : 0;
+    field[0] = T.c[0] * k;
+    field[1] = T.c[1] * k;
+    field[2] = T.c[2] * k;
+  }
+  const stop = Math.max(0, Math.min(finest, levels.length - 1));
+  for (let l = levels.length - 2; l >= stop; l--) {
+    const L = levels[l], P = levels[l + 1];
+    const next = new Float32Array(L.w * L.h * 3);
+    const full = 4 ** l; // weight of a fully known cell (unit weights)
+    for (let y = 0; y < L.h; y++) {
+      // bilinear sample of the coarser field at this cell's centre
+      let fy = (y + 0.5) / 2 - 0.5;
+      if (fy < 0) fy = 0;
+      if (fy > P.h - 1) fy = P.h - 1;
+      const y0 = Math.floor(fy), y1 = Math.min(P.h - 1, y0 + 1), ty = fy - y0;
+      for (let x = 0; x < L.w; x++) {
+        let fx = (x + 0.5) / 2 - 0.5;
+        if (fx < 0) fx = 0;
+        if (fx > P.w - 1) fx = P.w - 1;
+        const x0 = Math.floor(fx), x1 = Math.min(P.w - 1, x0 + 1), tx = fx - x0;
+        const i = y * L.w + x;
+        const wt = L.wt[i];
+        const a = Math.min(1, wt / full);
+        for (let ch = 0; ch < 3; ch++) {
+          const c00 = field[(y0 * P.w + x0) * 3 + ch], c01 = field[(y0 * P.w + x1) * 3 + ch];
+          const c10 = field[(y1 * P.w + x0) * 3 + ch], c11 = field[(y1 * P.w + x1) * 3 + ch];
+          const up = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
+          const own = wt > 0 ? L.c[i * 3 + ch] / wt : up;
+          next[i * 3 + ch] = a * own + (1 - a) * up;
+        }
+      }
+    }
+    field = next;
+  }
+  if (stop === 0) return field;
+  // bilinear upsample of the level-`stop` field to full size
+  const S = levels[stop];
+  const out = new Float32Array(w * h * 3);
+  const f = 2 ** stop;
+  for (let y = 0; y < h; y++) {
+    let fy = (y + 0.5) / f - 0.5;
+    if (fy < 0) fy = 0;
+    if (fy > S.h - 1) fy = S.h - 1;
+    const y0 = Math.floor(fy), y1 = Math.min(S.h - 1, y0 + 1), ty = fy - y0;
+    for (let x = 0; x < w; x++) {
+      let fx = (x + 0.5) / f - 0.5;
+      if (fx < 0) fx = 0;
+      if (fx > S.w - 1) fx = S.w - 1;
+      const x0 = Math.floor(fx), x1 = Math.min(S.w - 1, x0 + 1), tx = fx - x0;
+      for (let ch = 0; ch < 3; ch++) {
+        const c00 = field[(y0 * S.w + x0) * 3 + ch], c01 = field[(y0 * S.w + x1) * 3 + ch];
+        const c10 = field[(y1 * S.w + x0) * 3 + ch], c11 = field[(y1 * S.w + x1) * 3 + ch];
+        out[(y * w + x) * 3 + ch] = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
+      }
+    }
+  }
+  return out;
+}

@@ -1,4 +1,0 @@
-/** Self-assessment (毕业生自我鉴定) checker: punctuation, spacing, paired marks, wrong characters (R-SELF-TEXT). */
-export * from './lint.ts';
-export { WRONG_WORDS, PATTERN_RULES } from './words.ts';
-export * from './reminder.ts';

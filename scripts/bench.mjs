@@ -19,7 +19,8 @@ const only = process.argv.slice(2);
 console.log('building …');
 const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
 if (b.status !== 0) process.exit(b.status ?? 1);
-const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore' });
+// node runs vite itself (no npx wrapper), in its own process group so the kill below ends the whole server
+const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: root, stdio: 'ignore', detached: true });
 const baseURL = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
   try { if ((await fetch(baseURL)).ok) break; } catch { /* not yet */ }
@@ -49,7 +50,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  try { process.kill(-server.pid); } catch { server.kill(); }
 }
 
 // target: '≤ 120' / '≥ 4' (number in the row's unit) or '' (no budget).

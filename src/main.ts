@@ -10,6 +10,6 @@ export default app;
 // Test/diagnostic hook, only with ?debug=1: raw face detection on a Blob (used by the landmark accuracy e2e test).
 if (new URLSearchParams(location.search).get('debug') === '1') {
   void Promise.all([import('./features/photo/worker/client.ts'), import('./features/photo/service.ts')]).then(([c, s]) => {
-    (globalThis as Record<string, unknown>).__zkDebug = { detectFaces: c.detectFaces, warmup: c.warmup, analyzePhoto: s.analyzePhoto, fixPhoto: s.fixPhoto };
+    (globalThis as Record<string, unknown>).__zkDebug = { detectFaces: c.detectFaces, segmentPerson: c.segmentPerson, warmup: c.warmup, analyzePhoto: s.analyzePhoto, fixPhoto: s.fixPhoto };
   });
 }

@@ -15,12 +15,39 @@
  * Pure TypeScript over typed arrays. Coordinate spaces: `src*` = input image, `out*` = output.
  */
 import { PHOTO_SPEC } from './photo-spec.ts';
-import { pullPush, resizeMask, type RgbaImage } from './matte.ts';
+import { estimateForeground, pullPush, resizeMask, type RgbaImage } from './matte.ts';
 
 export type Rgb = [number, number, number];
 
-/** Deepest pad (output px) into which shoulders and clothes are continued (see `continuePersonFromY`). */
-export const CONTINUE_MAX_PX = 40;
+/**
+ * Deepest pad (output px) into which shoulders and clothes are continued (see `continuePersonFromY`): the edge row
+ * copied outward is invisible over a few px and shows as vertical streaks beyond (seen at 40 px on the contact sheet
+ * of issue 14). A deeper pad beside the body is refused by the fixer (`padAcrossPerson`), never filled.
+ */
+export const CONTINUE_MAX_PX = 4;
+
+/**
+ * How deep (output px) a framing's pad runs beside the person on each side, below output row `fromY` (the chin):
+ * the largest distance from the photo of a pad pixel whose nearest photo edge pixel is person (mask ≥ 0.5). A pad
+ * there could only be a flat band of background colour across the body, or the body's edge copied into streaks.
+ */
+export function padAcrossPerson(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, fromY: number, ow = 480, oh = 640): { bottom: number; left: number; right: number } {
+  const clamped = maskToOutput(mask, srcW, srcH, rect, ow, oh, true);
+  const k = ow / rect.width; // output px per source px
+  const out = { bottom: 0, left: 0, right: 0 };
+  const y0 = Math.max(0, Math.ceil(fromY));
+  for (let y = y0; y < oh; y++) {
+    const sy = rect.y + ((y + 0.5) * rect.height) / oh;
+    for (let x = 0; x < ow; x++) {
+      if (clamped[y * ow + x] < 0.5) continue;
+      const sx = rect.x + ((x + 0.5) * rect.width) / ow;
+      if (sy > srcH) out.bottom = Math.max(out.bottom, (sy - srcH) * k);
+      if (sx < 0) out.left = Math.max(out.left, -sx * k);
+      if (sx > srcW) out.right = Math.max(out.right, (sx - srcW) * k);
+    }
+  }
+  return out;
+}
 
 /** Light blue of the platform's examples and plain white. */
 export const BG_LIGHT_BLUE: Rgb = [...PHOTO_SPEC.bgBlue];
@@ -420,52 +447,23 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
   return { image: { data: out, width: ow, height: oh }, personMask: person, coverage, padFraction: padded / n };
 }
 
-export interface ReplaceBackgroundOptions {
-  /** Alpha below which a pixel counts as pure old background when estimating it (default 0.05). */
-  bgThreshold?: number;
-  /** Alpha above which a pixel counts as pure person (default 0.95). */
-  fgThreshold?: number;
-}
-
 /**
- * Composite the person over a flat colour: out = α·F + (1 − α)·colour, with F the decontaminated foreground:
- * F = (I − (1 − α)·B) / α where B is the old background continued under the edge (pull-push of the pure
- * background pixels), blended towards the person's own nearby colour (pull-push of the pure person pixels)
- * where α is small and the division is unreliable.
+ * Composite the person over a flat colour: out = α·F + (1 − α)·colour, with F the person's own colour estimated
+ * from the image and the matte (multi-level foreground estimation, `estimateForeground`): at a soft edge F is what
+ * the hair or shoulder really looks like, without the old background mixed in; where α = 1 it is the photo itself.
  */
-export function replaceBackground(img: RgbaImage, alpha: Float32Array, colour: Rgb, opts: ReplaceBackgroundOptions = {}): { data: Uint8ClampedArray; width: number; height: number } {
+export function replaceBackground(img: RgbaImage, alpha: Float32Array, colour: Rgb): { data: Uint8ClampedArray; width: number; height: number } {
   const { width: w, height: h, data } = img;
   const n = w * h;
   if (alpha.length < n) throw new RangeError('replaceBackground: alpha size');
-  const tb = opts.bgThreshold ?? 0.05, tf = opts.fgThreshold ?? 0.95;
-  const rgb = new Float32Array(n * 3);
-  const wb = new Float32Array(n), wf = new Float32Array(n);
   let anyEdge = false;
-  for (let i = 0; i < n; i++) {
-    rgb[i * 3] = data[i * 4];
-    rgb[i * 3 + 1] = data[i * 4 + 1];
-    rgb[i * 3 + 2] = data[i * 4 + 2];
-    const a = alpha[i];
-    wb[i] = a <= tb ? 1 : 0;
-    wf[i] = a >= tf ? 1 : 0;
-    if (a > tb && a < tf) anyEdge = true;
-  }
-  const B = anyEdge ? pullPush(rgb, wb, w, h, 1) : null;
-  const F = anyEdge ? pullPush(rgb, wf, w, h, 1) : null;
+  for (let i = 0; i < n && !anyEdge; i++) if (alpha[i] > 0 && alpha[i] < 0.999) anyEdge = true;
+  const F = anyEdge ? estimateForeground(img, alpha) : null;
   const out = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
     const a = alpha[i] < 0 ? 0 : alpha[i] > 1 ? 1 : alpha[i];
     for (let c = 0; c < 3; c++) {
-      const I = rgb[i * 3 + c];
-      let f = I;
-      if (B && F && a < tf && a > 0) {
-        const raw = (I - (1 - a) * B[i * 3 + c]) / a;
-        const clamped = raw < 0 ? 0 : raw > 255 ? 255 : raw;
-        // trust the unmixed colour more as α grows (smoothstep 0.1 → 0.6)
-        let t = (a - 0.1) / 0.5;
-        t = t < 0 ? 0 : t > 1 ? 1 : t * t * (3 - 2 * t);
-        f = t * clamped + (1 - t) * F[i * 3 + c];
-      }
+      const f = F ? F[i * 3 + c] : data[i * 4 + c];
       out[i * 4 + c] = a * f + (1 - a) * colour[c]; // Uint8ClampedArray rounds
     }
     out[i * 4 + 3] = 255;

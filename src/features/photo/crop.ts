@@ -18,6 +18,8 @@ export interface FramingInput {
   eyeYPx: number;
   faceWidthPx: number;
   faceCenterXPx: number;
+  /** Move the crop sideways (within the P-GEO-CENTER tolerance) to avoid a pad on one side (a cut shoulder). */
+  avoidSidePad?: boolean;
 }
 
 export interface SourceRect {
@@ -58,8 +60,23 @@ export interface FramingFailure {
 
 export type FramingResult = Framing | FramingFailure;
 
-/** Least margin (px) kept inside every range when framing is traded to avoid padding under the shoulders. */
-const BOTTOM_TRADE_MARGIN_PX = 10;
+/**
+ * Least margins (px) kept inside every range when framing is traded to avoid padding under the shoulders, tried in
+ * turn until the pad is at most BOTTOM_PAD_OK_PX. The fixed photo is measured again; when it lands outside a range,
+ * the fixer frames once more from what the re-check measured.
+ */
+const BOTTOM_TRADE_MARGINS_PX = [10, 6, 3] as const;
+
+/**
+ * The trade stops at the first margin whose framing needs no pad under the body (≤ this, output px); otherwise it takes
+ * the level with the least pad. Even the few px
+ * the fixer may continue from the photo's last rows (compose CONTINUE_MAX_PX) repeat one row, which P-IMG-BORDER then
+ * finds as a flat band at the edge (seen on b_man-curly-dark-bg: a 4 px pad measured as a 3 px border).
+ */
+const BOTTOM_PAD_OK_PX = 0.5;
+
+/** Least distance (output px) kept inside the P-GEO-CENTER tolerance when the crop is moved sideways. */
+const SIDE_SHIFT_MARGIN_PX = 8;
 
 const OUT_W = PHOTO_SPEC.width.value;
 const OUT_H = PHOTO_SPEC.height.value;
@@ -110,12 +127,39 @@ export function solveFraming(input: FramingInput): FramingResult {
   if (m < 0) {
     return { ok: false, code: d / fw < minRatio ? 'head-too-short' : 'head-too-long', ratio: d / fw, minRatio, maxRatio, best: framing };
   }
-  if (framing.pad.bottom > 0.5) {
+  // the pad the trade works on: under the body, and with `avoidSidePad` also beside it (what the side shift leaves)
+  const padOf = (sc: number, bottom: number) => (input.avoidSidePad ? Math.max(bottom, sidePadAfterShift(sc)) : bottom);
+  const own = padOf(s, framing.pad.bottom);
+  if (own > 0.5) {
     // Padding under the shoulders cannot be filled honestly (it would continue the background under the body, which
-    // reads as an added band). Trade margin for it: keep every range at least BOTTOM_TRADE_MARGIN_PX inside (or the
+    // reads as an added band). Trade margin for it: keep every range at least BOTTOM_TRADE_MARGINS_PX[0] inside (or the
     // best margin when that is smaller) and, among such framings, take the one with the least bottom padding —
-    // a larger scale and/or a crop moved up (padding above the hair is just more background).
-    const req = Math.min(m, BOTTOM_TRADE_MARGIN_PX);
+    // a larger scale and/or a crop moved up (padding above the hair is just more background). When that still needs
+    // more than BOTTOM_PAD_OK_PX, the smaller margins are tried in turn: a framing nearer the edge of a range is still
+    // inside it, while a pad under the body is refused by the fixer.
+    // the first margin level whose framing needs no pad; else the level with the least pad (ties: the larger margin)
+    let pick: ReturnType<typeof leastBottom> = null;
+    for (const level of BOTTOM_TRADE_MARGINS_PX) {
+      const got = leastBottom(Math.min(m, level));
+      if (got && (!pick || got.bottom < pick.bottom - 0.5)) pick = got;
+      if (pick && pick.bottom <= BOTTOM_PAD_OK_PX) break;
+    }
+    if (pick && pick.bottom < own - 0.5) return { ok: true, ...build(pick.s, pick.t, pick.margin, input) };
+  }
+  return { ok: true, ...framing };
+
+  /** Output px of pad left at the side after the side shift of `build` (only one side padded can be shifted). */
+  function sidePadAfterShift(sc: number): number {
+    const w = OUT_W / sc, xc = cx - w / 2;
+    const padL = Math.max(0, -xc) * sc, padR = Math.max(0, xc + w - srcWidth) * sc;
+    const room = PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX;
+    if (padL > 0 && padR > 0) return Math.max(padL, padR);
+    if (padL > 0) return Math.max(0, padL - Math.min(room, (srcWidth - (xc + w)) * sc));
+    return Math.max(0, padR - Math.min(room, xc * sc));
+  }
+
+  /** Among the framings keeping every range at least `req` px inside: the least pad (`padOf`; ties: the largest margin). */
+  function leastBottom(req: number): { s: number; t: number; bottom: number; margin: number } | null {
     let best: { s: number; t: number; bottom: number; margin: number } | null = null;
     for (let i = 0; i <= N; i++) {
       const sc = sLo + ((sHi - sLo) * i) / N;
@@ -126,20 +170,27 @@ export function solveFraming(input: FramingInput): FramingResult {
       const tMin = req - B0, tMax = A0 - req;
       if (tMin > tMax) continue;
       const tt = tMin;
-      const bottom = Math.max(0, tt + OUT_H - sc * srcHeight);
+      const bottom = padOf(sc, Math.max(0, tt + OUT_H - sc * srcHeight));
       const margin = Math.min(mf, A0 - tt, B0 + tt);
       if (!best || bottom < best.bottom - 0.5 || (Math.abs(bottom - best.bottom) <= 0.5 && margin > best.margin)) best = { s: sc, t: tt, bottom, margin };
     }
-    if (best && best.bottom < framing.pad.bottom - 0.5) {
-      return { ok: true, ...build(best.s, best.t, best.margin, input) };
-    }
+    return best;
   }
-  return { ok: true, ...framing };
 
   function build(sc: number, tt: number, mm: number, inp: FramingInput): Omit<Framing, 'ok'> {
     const y0 = tt / sc;
-    const x0 = cx - OUT_W / 2 / sc;
-    const rect = { x: x0, y: y0, width: OUT_W / sc, height: OUT_H / sc };
+    const xc = cx - OUT_W / 2 / sc;
+    let shift = 0; // source px the crop moves right (+) or left (−)
+    // A pad at one side only (a shoulder cut by the photo's edge) is avoided by moving the crop sideways, within the
+    // centring tolerance less SIDE_SHIFT_MARGIN_PX: the face stays centred by P-GEO-CENTER, and no band is needed.
+    const maxShift = (PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX) / sc; // source px
+    const w = OUT_W / sc;
+    const padL = Math.max(0, -xc), padR = Math.max(0, xc + w - inp.srcWidth);
+    if (!inp.avoidSidePad) shift = 0;
+    else if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, inp.srcWidth - (xc + w)));
+    else if (padR > 0 && padL === 0) shift = -Math.max(0, Math.min(padR, maxShift, xc));
+    const x0 = xc + shift;
+    const rect = { x: x0, y: y0, width: w, height: OUT_H / sc };
     const pad = {
       top: Math.max(0, -y0 * sc),
       bottom: Math.max(0, (y0 + rect.height - srcHeight) * sc),
@@ -154,7 +205,7 @@ export function solveFraming(input: FramingInput): FramingResult {
         headTopPx: sc * inp.headTopPx - tt,
         eyeYPx: sc * inp.eyeYPx - tt,
         faceWidthPx: sc * inp.faceWidthPx,
-        faceCenterXPx: OUT_W / 2,
+        faceCenterXPx: OUT_W / 2 - shift * sc,
       },
       marginPx: mm,
       upscale: sc,

@@ -8,9 +8,12 @@
  * Every step is also exported on its own (compose.ts, matte.ts, size-search.ts, encode.ts).
  */
 import { composeCrop, replaceBackground, type PersonMaskInput, type Rgb, type SourceRect } from './compose.ts';
-import { refineMatte, type RgbaImage } from './matte.ts';
+import { refineMatte, type MatteFace, type RgbaImage } from './matte.ts';
 import type { SizeSearchOptions, SizeSearchResult } from './size-search.ts';
 import { fitJpeg } from './encode.ts';
+
+/** Input side of the person segmenter (MediaPipe selfie segmentation: 256 × 256). */
+export const SEGMENTER_INPUT = 256;
 
 export interface RenderOptions extends SizeSearchOptions {
   /** Person probability over the whole source image at its own resolution (MediaPipe: 256×256). */
@@ -21,6 +24,8 @@ export interface RenderOptions extends SizeSearchOptions {
   padFill?: 'continue' | Rgb;
   /** Output row below which shoulders/clothes cut by the photo's edge are continued into the padding (composeCrop). */
   continuePersonFromY?: number;
+  /** The face in OUTPUT px (the framing's predicted measurements): the matte keeps only this person. */
+  face?: MatteFace;
   /** Output size (default 480×640). */
   outWidth?: number;
   outHeight?: number;
@@ -62,7 +67,12 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     if (!composed.personMask) throw new RangeError('renderPhoto: a background colour needs a person mask');
     // the refined matte is only needed to cut the person out; keeping the background needs none
     t = now();
-    alpha = refineMatte(image, composed.personMask, image.width, image.height);
+    // one segmentation cell in output px (the unknown band of the matte is a few cells wide): the segmenter sees the
+    // whole photo at SEGMENTER_INPUT² whatever size of mask it hands back (MediaPipe returns it upsampled)
+    const m = opts.personMask!;
+    const cells = Math.min(SEGMENTER_INPUT, m.width, m.height);
+    const cellPx = Math.max(src.width, src.height) / cells * (image.width / rect.width);
+    alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx });
     ms.matte = now() - t;
     t = now();
     image = replaceBackground(image, alpha, bg);

@@ -2,39 +2,23 @@
  * Matte refinement and the small image-field helpers the fixer's compose step shares.
  *
  * `refineMatte` turns a coarse person-probability mask (MediaPipe selfie segmentation: 256×256 or any size,
- * covering the whole image) into an alpha matte at the image's resolution that follows the real edges:
- *   1. bilinear upsampling of the mask; a trimap from it: eroded = sure person, outside the dilation = sure
- *      background, between = unknown band (wide enough for hair: ≥ 2 mask px, ≈ short side / 24);
- *   2. local colour models: the person's and the wall's colours continued into the band (pull-push of the sure
- *      pixels); each band pixel's alpha is the projection of its colour on the local wall→person colour line, so a
- *      thin dark strand over a light wall comes back as partial alpha; where the two colours are too similar the
- *      coarse mask is kept;
- *   3. a small colour guided filter (He, Sun & Tang) ties the estimate to the image edges and removes speckle,
- *      then a contrast stretch removes the faint halo (α < 0.05 → 0, α > 0.95 → 1).
+ * covering the whole image) into an alpha matte at the image's resolution: a person prior around the detected face,
+ * a narrow unknown band at the working resolution and an edge-aware alpha only inside it. `estimateForeground`
+ * gives the person's true colours at the edge (multi-level foreground estimation) for the background replacement.
+ * Measured on composites with an exact truth (scripts/lib/matte-truth.mjs): the former refine step (a guided filter
+ * with a window large against hair and shoulders, projection on colour lines, a contrast stretch, then tinting)
+ * made the halos and the eaten edges; the coarse mask itself made the blobs (see ../shared/notes/matting.md).
  *
  * `pullPush` fills a colour field from weighted samples (coarse-to-fine), used to extend the background under the
  * person and into padded areas, and to estimate foreground colours for decontamination.
  *
  * Pure TypeScript over typed arrays.
  */
+import { rgbField, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
+import { chessDistance, components } from '../../lib/image/regions.ts';
 
-export interface RgbaImage {
-  data: Uint8Array | Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+export type { RgbaImage } from '../../lib/image/raster.ts';
 
-export interface RefineMatteOptions {
-  /** Guided-filter window radius in image px (default ≈ short side / 80, at least 2). */
-  radius?: number;
-  /** Guided-filter regularisation on 0..1 colours (default 1e-2; tuned on the synthetic and the triangulated real
-   *  matte in tests/unit/fixer: edge error ≈ 20 % lower than 1e-4). */
-  eps?: number;
-  /** Half width of the unknown band around the coarse edge, px (default: short side / 24, at least two mask px). */
-  band?: number;
-  /** Fast guided filter reduction (default 2 when the radius is ≥ 4, else 1; see `guidedFilter`). */
-  subsample?: number;
-}
 
 /** Bilinear resample of a mask (mw×mh, covering the same area as the image) to w×h. */
 export function resizeMask(mask: ArrayLike<number>, mw: number, mh: number, w: number, h: number): Float32Array {
@@ -91,55 +75,6 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number): Flo
       const sub = y0 * w;
       for (let x = 0; x < w; x++) col[x] -= tmp[sub + x];
     }
-  }
-  return out;
-}
-
-/** Chessboard distance (px) from every pixel to the nearest pixel whose `bin` value equals `target` (two passes). */
-function chessDistance(bin: Float32Array, w: number, h: number, target: number): Float32Array {
-  const INF = w + h + 1;
-  const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = bin[i] === target ? 0 : INF;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      let v = d[i];
-      if (v === 0) continue;
-      if (x > 0 && d[i - 1] + 1 < v) v = d[i - 1] + 1;
-      if (y > 0) {
-        if (d[i - w] + 1 < v) v = d[i - w] + 1;
-        if (x > 0 && d[i - w - 1] + 1 < v) v = d[i - w - 1] + 1;
-        if (x < w - 1 && d[i - w + 1] + 1 < v) v = d[i - w + 1] + 1;
-      }
-      d[i] = v;
-    }
-  }
-  for (let y = h - 1; y >= 0; y--) {
-    for (let x = w - 1; x >= 0; x--) {
-      const i = y * w + x;
-      let v = d[i];
-      if (v === 0) continue;
-      if (x < w - 1 && d[i + 1] + 1 < v) v = d[i + 1] + 1;
-      if (y < h - 1) {
-        if (d[i + w] + 1 < v) v = d[i + w] + 1;
-        if (x < w - 1 && d[i + w + 1] + 1 < v) v = d[i + w + 1] + 1;
-        if (x > 0 && d[i + w - 1] + 1 < v) v = d[i + w - 1] + 1;
-      }
-      d[i] = v;
-    }
-  }
-  return d;
-}
-
-/** Binary erosion (isMax false) or dilation (true) of a 0/1 map by a (2r+1)² square, via distance transforms. */
-function minMax(bin: Float32Array, w: number, h: number, r: number, isMax: boolean): Float32Array {
-  const out = new Float32Array(w * h);
-  if (isMax) {
-    const d = chessDistance(bin, w, h, 1);
-    for (let i = 0; i < out.length; i++) out[i] = d[i] <= r ? 1 : 0;
-  } else {
-    const d = chessDistance(bin, w, h, 0);
-    for (let i = 0; i < out.length; i++) out[i] = d[i] > r ? 1 : 0;
   }
   return out;
 }
@@ -234,67 +169,263 @@ export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: nu
   return q;
 }
 
+/** Face geometry in the matte's pixels (the framing's predicted output measurements). */
+export interface MatteFace {
+  headTopPx: number;
+  eyeYPx: number;
+  faceWidthPx: number;
+  faceCenterXPx: number;
+}
+
+/**
+ * Tuning of the matte (measured on the matting benchmark's 30 composites — 6 foregrounds with an exact alpha on
+ * 3 busy and 2 plain plates, the real selfie-segmenter masks — `npm run bench -- matte`, see BENCHMARKS.md).
+ */
+export const MATTE_TUNING = {
+  /** Person envelope, in face widths from the face centre / eye line: hair beside the head … */
+  hairHalfWidthFw: 1.05,
+  /** … and above the eyes (tall hair, buns) … */
+  hairAboveEyeFw: 1.75,
+  /** … down to where the shoulders start and the envelope widens to the whole width over `shoulderRampFw`. */
+  shoulderBelowEyeFw: 1.0,
+  shoulderRampFw: 0.6,
+  /** Unknown band half width in segmenter cells (at least `minBandPx` px): 1 cell scored better than 1.5 and 2.5
+   *  (band α error 0.111 / 0.116 / 0.126 on the busy composites) — the mask's edge is rarely off by more. */
+  bandCells: 1,
+  minBandPx: 3,
+  /** Edge-aware refinement inside the band: guided filter radius (px) and regularisation (0..1 colours). */
+  guideRadiusPx: 2,
+  guideEps: 4e-3,
+  /** Ring of sure pixels (px) beside the band that gives the local colours. */
+  ringPx: 3,
+  /** Colour separation (RGB levels) below which the projection is not trusted, and above which fully. */
+  sepMin: 30,
+  sepFull: 80,
+  /** Distance (RGB levels) from the person–background colour line at which the projection is no longer trusted. */
+  residualMax: 40,
+} as const;
+
+export interface RefineMatteOptions {
+  /** The face in image px: keep only the person around it (drops islands, blobs beside the hair, other people). */
+  face?: MatteFace;
+  /** Size of one coarse-mask cell in image px (sets the unknown band; default from maskW/maskH). */
+  cellPx?: number;
+}
+
+/**
+ * Keep only the person of the detected face in a coarse mask (image-sized, 0..1): the 0.5-level region is cut to an
+ * envelope around the head (hair may reach `hairHalfWidthFw` beside the face centre and `hairAboveEyeFw` above the
+ * eyes; below the shoulders the envelope opens to the full width) and only its components that meet the face are
+ * kept; everything else — islands, blobs of the old backdrop beside the hair, a second person — is set to 0. The
+ * soft rim of what is kept (values < 0.5 within 2 cells) stays.
+ */
+export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number): Float32Array {
+  const T = MATTE_TUNING;
+  const fw = Math.max(1, face.faceWidthPx), cx = face.faceCenterXPx, ey = face.eyeYPx;
+  const top = ey - T.hairAboveEyeFw * fw;
+  const sh = ey + T.shoulderBelowEyeFw * fw;
+  const inEnvelope = (x: number, y: number) => {
+    if (y < top) return false;
+    const half = y <= sh ? T.hairHalfWidthFw * fw : T.hairHalfWidthFw * fw + ((y - sh) / (T.shoulderRampFw * fw)) * w;
+    return Math.abs(x - cx) <= half;
+  };
+  const bin = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (mask[y * w + x] >= 0.5 && inEnvelope(x, y)) bin[y * w + x] = 1;
+  const { labels, sizes } = components(bin, w, h);
+  const keep = new Uint8Array(sizes.length);
+  // the face seed: between the cheeks, from just above the eyes to the mouth
+  const x0 = Math.max(0, Math.floor(cx - 0.3 * fw)), x1 = Math.min(w - 1, Math.ceil(cx + 0.3 * fw));
+  const y0 = Math.max(0, Math.floor(ey - 0.2 * fw)), y1 = Math.min(h - 1, Math.ceil(ey + 0.5 * fw));
+  let any = false;
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (labels[y * w + x]) (keep[labels[y * w + x]] = 1), (any = true);
+  if (!any) {
+    // the mask missed the face: keep the largest piece rather than nothing
+    let best = 0;
+    for (let k = 1; k < sizes.length; k++) if (sizes[k] > (sizes[best] ?? 0)) best = k;
+    if (best) keep[best] = 1;
+  }
+  const kept = new Uint8Array(w * h);
+  for (let i = 0; i < kept.length; i++) kept[i] = labels[i] && keep[labels[i]] ? 1 : 0;
+  const near = chessDistance(kept, w, h);
+  const rim = Math.max(2, 2 * cellPx);
+  const out = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (kept[i]) out[i] = mask[i];
+      else if (near[i] <= rim && mask[i] < 0.5 && inEnvelope(x, y)) out[i] = mask[i];
+    }
+  }
+  return out;
+}
+
 /**
  * Refine a coarse person mask (maskW × maskH, covering the whole image) into an image-sized alpha matte 0..1.
+ *   1. bilinear upsampling; with `face`, the person prior (`personPrior`);
+ *   2. a trimap at the image's resolution: sure person / sure background farther than a narrow band (1.5 mask
+ *      cells) from the 0.5 contour;
+ *   3. inside the band only: the projection of each colour on the local person → background colour line where the
+ *      colours tell them apart (else the mask's value), then a small colour guided filter (radius 2 px) ties the edge
+ *      to the image's edges; outside the band the trimap's 0 and 1. No contrast stretch, no tinting (the colours
+ *      come from `estimateForeground`).
  */
 export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: number, maskH: number, opts: RefineMatteOptions = {}): Float32Array {
-  const { width: w, height: h, data } = image;
+  const { width: w, height: h } = image;
   if (mask.length < maskW * maskH || maskW < 1 || maskH < 1) throw new RangeError('refineMatte: bad mask size');
   const n = w * h;
-  const short = Math.min(w, h);
-  const r = Math.max(2, Math.round(opts.radius ?? short / 80));
-  const eps = opts.eps ?? 1e-2;
-  const pxPerMask = Math.max(w / maskW, h / maskH);
-  const band = Math.max(3, Math.round(opts.band ?? Math.max(short / 24, 2 * pxPerMask)));
-  const coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
-  // trimap from the coarse mask
-  const bin = new Float32Array(n);
-  for (let i = 0; i < n; i++) bin[i] = coarse[i] >= 0.5 ? 1 : 0;
-  const sureFg = minMax(bin, w, h, band, false); // eroded: 1 only deep inside
-  const maybeFg = minMax(bin, w, h, band, true); // dilated: 0 only far outside
-  // local colour models: the person's and the wall's colours continued into the unknown band
-  const rgb = new Float32Array(n * 3);
-  const wf = new Float32Array(n), wb = new Float32Array(n);
+  const T = MATTE_TUNING;
+  const cell = opts.cellPx ?? Math.max(w / maskW, h / maskH);
+  let coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
+  if (opts.face) coarse = personPrior(coarse, w, h, opts.face, cell);
+  const band = Math.max(T.minBandPx, Math.round(T.bandCells * cell));
+  const fg = new Uint8Array(n), bg = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    rgb[i * 3] = data[i * 4];
-    rgb[i * 3 + 1] = data[i * 4 + 1];
-    rgb[i * 3 + 2] = data[i * 4 + 2];
-    wf[i] = sureFg[i] === 1 ? 1 : 0;
-    wb[i] = maybeFg[i] === 0 ? 1 : 0;
+    fg[i] = coarse[i] >= 0.5 ? 1 : 0;
+    bg[i] = 1 - fg[i];
   }
-  const F = pullPush(rgb, wf, w, h, 2);
-  const B = pullPush(rgb, wb, w, h, 2);
-  // unknown band: project the colour on the local background→foreground line; where the two colours are too
-  // close to tell apart, keep the coarse mask
-  const est = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    if (sureFg[i] === 1) {
-      est[i] = 1;
-      continue;
+  const toBg = chessDistance(bg, w, h); // for person pixels: distance to the background
+  const toFg = chessDistance(fg, w, h);
+  // colour evidence in the band: the local person and background colours, taken from the sure pixels just outside it
+  // (a ring of RING_PX), continued into it; a band pixel's alpha is the projection of its colour on the line between
+  // them, trusted only where the two are well apart and the colour lies near that line (a busy background's third
+  // colours do not); elsewhere the mask's own value stays
+  let est = coarse;
+  {
+    // local colour models from the sure pixels just outside the band (pull-push at full resolution)
+    const rgb = rgbField(image);
+    const wf = new Float32Array(n), wb = new Float32Array(n);
+    const ring = T.ringPx;
+    for (let i = 0; i < n; i++) {
+      if (fg[i] && toBg[i] > band && toBg[i] <= band + ring) wf[i] = 1;
+      if (!fg[i] && toFg[i] > band && toFg[i] <= band + ring) wb[i] = 1;
     }
-    if (maybeFg[i] === 0) {
-      est[i] = 0;
-      continue;
+    const Fm = pullPush(rgb, wf, w, h, 0), Bm = pullPush(rgb, wb, w, h, 0);
+    est = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const inBand = fg[i] ? toBg[i] <= band : toFg[i] <= band;
+      if (!inBand) { est[i] = fg[i]; continue; }
+      const dr = Fm[i * 3] - Bm[i * 3], dg = Fm[i * 3 + 1] - Bm[i * 3 + 1], db = Fm[i * 3 + 2] - Bm[i * 3 + 2];
+      const d2 = dr * dr + dg * dg + db * db;
+      const pr = rgb[i * 3] - Bm[i * 3], pg = rgb[i * 3 + 1] - Bm[i * 3 + 1], pb = rgb[i * 3 + 2] - Bm[i * 3 + 2];
+      let a = d2 > 0 ? (pr * dr + pg * dg + pb * db) / d2 : coarse[i];
+      a = a < 0 ? 0 : a > 1 ? 1 : a;
+      // residual: how far the colour is from the line (a textured background or a third colour)
+      const rr = pr - a * dr, rg = pg - a * dg, rb = pb - a * db;
+      const res = Math.sqrt(rr * rr + rg * rg + rb * rb);
+      const sep = Math.sqrt(d2);
+      let c = sep <= T.sepMin ? 0 : sep >= T.sepFull ? 1 : (sep - T.sepMin) / (T.sepFull - T.sepMin);
+      c *= Math.max(0, 1 - res / T.residualMax);
+      est[i] = c * a + (1 - c) * coarse[i];
     }
-    const dr = F[i * 3] - B[i * 3], dg = F[i * 3 + 1] - B[i * 3 + 1], db = F[i * 3 + 2] - B[i * 3 + 2];
-    const d2 = dr * dr + dg * dg + db * db;
-    const pr = rgb[i * 3] - B[i * 3], pg = rgb[i * 3 + 1] - B[i * 3 + 1], pb = rgb[i * 3 + 2] - B[i * 3 + 2];
-    let a = d2 > 0 ? (pr * dr + pg * dg + pb * db) / d2 : coarse[i];
-    a = a < 0 ? 0 : a > 1 ? 1 : a;
-    // confidence of the colour model: 0 below a 20-level separation, 1 above 60
-    const sep = Math.sqrt(d2);
-    const c = sep <= 20 ? 0 : sep >= 60 ? 1 : (sep - 20) / 40;
-    est[i] = c * a + (1 - c) * coarse[i];
   }
-  // a light guided filter ties the estimate to the image's edges and removes speckle
-  const q = guidedFilter(image, est, r, eps, opts.subsample ?? (r >= 4 ? 2 : 1));
+  const q = guidedFilter(image, est, T.guideRadiusPx, T.guideEps, 1);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
-    let a: number;
-    if (sureFg[i] === 1) a = 1;
-    else if (maybeFg[i] === 0) a = 0;
-    else a = (q[i] - 0.05) / 0.9; // halo removal: α < 0.05 → 0, α > 0.95 → 1
+    if (fg[i] ? toBg[i] > band : toFg[i] > band) {
+      out[i] = fg[i];
+      continue;
+    }
+    const a = q[i];
     out[i] = a < 0 ? 0 : a > 1 ? 1 : a;
+  }
+  return out;
+}
+
+export interface ForegroundOptions {
+  /** Smoothness of F and B where α is flat (Germer et al. use 5e-3). */
+  eps?: number;
+  /** Extra smoothness across α edges (Germer et al.: 0.1). */
+  omega?: number;
+  /** Iterations on the small levels (≤ 32 px) and on the larger ones. */
+  smallIterations?: number;
+  bigIterations?: number;
+}
+
+/**
+ * Foreground colour estimation from an image and its alpha: multi-level foreground estimation (after Germer, Uelwer,
+ * Conrad & Harmeling 2020, "Fast multi-level foreground estimation"). F and B minimise
+ * Σ (α·F + (1 − α)·B − I)² + Σ_neighbours (eps + omega·|Δα|)·(|ΔF|² + |ΔB|²), solved coarse to fine (each level
+ * starts from the coarser one) with a few Gauss–Seidel sweeps of the per-pixel 2 × 2 system.
+ * Returns F as RGB floats (0..255), 3 per pixel; where α = 1, F is the image itself.
+ */
+export function estimateForeground(image: RgbaImage, alpha: Float32Array, opts: ForegroundOptions = {}): Float32Array {
+  const { width: W, height: H } = image;
+  const eps = opts.eps ?? 5e-3, omega = opts.omega ?? 0.1;
+  const nSmall = opts.smallIterations ?? 10, nBig = opts.bigIterations ?? 2;
+  const I = rgbField(image);
+  for (let i = 0; i < I.length; i++) I[i] /= 255;
+  const levels = Math.ceil(Math.log2(Math.max(W, H)));
+  let F: Float32Array = new Float32Array(3), B: Float32Array = new Float32Array(3);
+  {
+    // start: the α-weighted means
+    let sf = 0, sb = 0;
+    const mf = [0, 0, 0], mb = [0, 0, 0];
+    for (let i = 0; i < W * H; i++) {
+      const a = alpha[i];
+      sf += a;
+      sb += 1 - a;
+      for (let c = 0; c < 3; c++) {
+        mf[c] += a * I[i * 3 + c];
+        mb[c] += (1 - a) * I[i * 3 + c];
+      }
+    }
+    for (let c = 0; c < 3; c++) {
+      F[c] = sf > 0 ? mf[c] / sf : 0.5;
+      B[c] = sb > 0 ? mb[c] / sb : 0.5;
+    }
+  }
+  let pw = 1, ph = 1;
+  for (let l = 0; l <= levels; l++) {
+    const w = Math.max(1, Math.round(W ** (l / levels))), h = Math.max(1, Math.round(H ** (l / levels)));
+    const Il = w === W && h === H ? I : resizeNearest(I, W, H, 3, w, h);
+    const al = w === W && h === H ? alpha : resizeNearest(alpha, W, H, 1, w, h);
+    F = resizeNearest(F, pw, ph, 3, w, h);
+    B = resizeNearest(B, pw, ph, 3, w, h);
+    pw = w;
+    ph = h;
+    const iters = w <= 32 && h <= 32 ? nSmall : nBig;
+    for (let it = 0; it < iters; it++) {
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          const a = al[i];
+          let wsum = 0;
+          let f0 = 0, f1 = 0, f2 = 0, b0 = 0, b1 = 0, b2 = 0;
+          const add = (j: number) => {
+            const d = eps + omega * Math.abs(a - al[j]);
+            wsum += d;
+            f0 += d * F[j * 3];
+            f1 += d * F[j * 3 + 1];
+            f2 += d * F[j * 3 + 2];
+            b0 += d * B[j * 3];
+            b1 += d * B[j * 3 + 1];
+            b2 += d * B[j * 3 + 2];
+          };
+          if (x > 0) add(i - 1);
+          if (x < w - 1) add(i + 1);
+          if (y > 0) add(i - w);
+          if (y < h - 1) add(i + w);
+          const a11 = a * a + wsum, a12 = a * (1 - a), a22 = (1 - a) * (1 - a) + wsum;
+          const det = a11 * a22 - a12 * a12;
+          if (!(det > 0)) continue;
+          const inv = 1 / det;
+          const solve = (c: number, sf: number, sb: number) => {
+            const v = Il[i * 3 + c];
+            const r1 = a * v + sf, r2 = (1 - a) * v + sb;
+            const fv = (a22 * r1 - a12 * r2) * inv, bv = (a11 * r2 - a12 * r1) * inv;
+            F[i * 3 + c] = fv < 0 ? 0 : fv > 1 ? 1 : fv;
+            B[i * 3 + c] = bv < 0 ? 0 : bv > 1 ? 1 : bv;
+          };
+          solve(0, f0, b0);
+          solve(1, f1, b1);
+          solve(2, f2, b2);
+        }
+      }
+    }
+  }
+  const out = new Float32Array(W * H * 3);
+  for (let i = 0; i < W * H; i++) {
+    for (let c = 0; c < 3; c++) out[i * 3 + c] = alpha[i] >= 0.999 ? I[i * 3 + c] * 255 : F[i * 3 + c] * 255;
   }
   return out;
 }

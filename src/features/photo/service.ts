@@ -19,10 +19,14 @@ export interface FixOutcome {
   refusal?: Refusal;
   /** The same in zh-CN (CONTRACT.md). */
   reason?: string;
+  /** The refusal as an i18n key with params (shown in the user's language). */
+  reasonKey?: { key: string; params?: Record<string, string | number> };
   /** What was changed, as i18n keys with params (shown to the user). */
   changes?: { key: string; params?: Record<string, string | number> }[];
   quality?: number;
   bytes?: number;
+  /** The crop of the made photo in px of the decoded photo. */
+  framing?: { rect: { x: number; y: number; width: number; height: number }; scale: number };
 }
 
 export async function analyzePhoto(file: Blob, opts: RunOptions = {}): Promise<PhotoReport> {

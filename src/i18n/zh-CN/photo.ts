@@ -133,6 +133,9 @@ const messages: Record<string, string> = {
   'photo.refuse.too-large': '即使以品质 60 并适度降噪，文件仍大于 40 KB（照片细节或噪点过多）。请在光线更好的地方、用更干净的背景重新拍摄。',
   'photo.refuse.too-small': '即使以最高品质保存，文件仍小于 20 KB（画面过于平淡）。我们不会用填充字节凑大小。请换一张更清晰的照片。',
   'photo.refuse.no-fit': '无法把照片压缩到 20–40 KB 之间。请换一张照片再试。',
+  'photo.refuse.pad-body-bottom': '照片在下方（肩部以下）不够：要满足头顶、眼睛和脸宽的位置（P-GEO-HEADTOP、P-GEO-EYES、P-GEO-FACEW），需要在身体旁补出 {px} px，而补出的部分只能是一条背景色的带子，审核时会被看作拼接或加边（P-IMG-BORDER）。我们不会编造身体或衣服。请拍到肩部以下、头顶上方留出空间，人像居中后重新拍摄。',
+  'photo.refuse.pad-body-left': '照片在左侧（肩旁）不够：要满足头顶、眼睛和脸宽的位置（P-GEO-HEADTOP、P-GEO-EYES、P-GEO-FACEW），需要在身体旁补出 {px} px，而补出的部分只能是一条背景色的带子，审核时会被看作拼接或加边（P-IMG-BORDER）。我们不会编造身体或衣服。请拍到肩部以下、头顶上方留出空间，人像居中后重新拍摄。',
+  'photo.refuse.pad-body-right': '照片在右侧（肩旁）不够：要满足头顶、眼睛和脸宽的位置（P-GEO-HEADTOP、P-GEO-EYES、P-GEO-FACEW），需要在身体旁补出 {px} px，而补出的部分只能是一条背景色的带子，审核时会被看作拼接或加边（P-IMG-BORDER）。我们不会编造身体或衣服。请拍到肩部以下、头顶上方留出空间，人像居中后重新拍摄。',
   'photo.refuse.still-fails': '自动修正后仍有不符合的项目：{rules}。这些问题无法通过裁剪、缩放或补边解决，请重新拍摄。',
 };
 export default messages;

@@ -28,6 +28,12 @@ export async function detectFaces(file: Blob, signal?: AbortSignal): Promise<Fac
 }
 
 /** Measure one live camera frame (the bitmap is transferred and closed by the worker). */
+/** The person segmenter's raw mask for a photo (diagnostics and the matting benchmark). */
+export async function segmentPerson(file: Blob, signal?: AbortSignal): Promise<{ data: Float32Array; width: number; height: number }> {
+  const bytes = await file.arrayBuffer();
+  return photoWorker().request('segment', { bytes, mime: file.type }, { transfer: [bytes], signal });
+}
+
 export function measureLiveFrame(bitmap: ImageBitmap, signal?: AbortSignal): Promise<LiveMeasure> {
   return photoWorker().request('live', { bitmap }, { transfer: [bitmap], signal });
 }

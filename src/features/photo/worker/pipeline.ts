@@ -10,7 +10,7 @@ import { codeReport, type BuildReportInput } from '../report.ts';
 import { photoMessage, wordReport } from '../../../i18n/photo.ts';
 import { analyzeImage } from '../analyze.ts';
 import { solveFraming } from '../crop.ts';
-import { BG_LIGHT_BLUE, BG_WHITE, type Rgb } from '../compose.ts';
+import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, padAcrossPerson, type Rgb } from '../compose.ts';
 import { renderPhoto } from '../encode-pipeline.ts';
 import type { Landmarks } from '../vision-types.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
@@ -132,6 +132,21 @@ function unscaleMeasure(report: PhotoReport, s: number): PhotoReport {
   };
 }
 
+/** Longest side given to the person segmenter (its model works at 256×256; more only costs the resize). */
+const SEGMENT_MAX_SIDE = 1024;
+
+/** The person-probability mask of a decoded photo, as the fixer uses it (also the `segment` debug op). */
+export async function segmentBitmap(seg: PersonSegmenter, bmp: ImageBitmap): Promise<{ data: Float32Array; width: number; height: number }> {
+  const long = Math.max(bmp.width, bmp.height);
+  const k = SEGMENT_MAX_SIDE / long;
+  const input = k < 1 ? await createImageBitmap(bmp, { resizeWidth: Math.round(bmp.width * k), resizeHeight: Math.round(bmp.height * k), resizeQuality: 'high' }) : bmp;
+  try {
+    return await seg.segment(input);
+  } finally {
+    if (input !== bmp) input.close();
+  }
+}
+
 /** A refusal with its contract sentence. */
 function refuse(before: PhotoReport, after: PhotoReport | null, changes: FixResult['changes'], refusal: Refusal): FixResult {
   return { photo: null, before, after, changes, refusal, reason: photoMessage('zh-CN', refusal.code, refusal.params) };
@@ -151,7 +166,10 @@ export interface FixResult {
   quality?: number;
   bytes?: number;
   encodes?: number;
+  /** The crop of the made photo, in px of the decoded photo (diagnostics and the e2e matte test). */
+  framing?: { rect: { x: number; y: number; width: number; height: number }; scale: number };
 }
+
 
 const BG_FAILS = (r: PhotoReport) =>
   r.findings.some((f) => (f.rule === 'P-BG-COLOR' && f.status === 'fail') || (f.rule === 'P-BG-UNIFORM' && (f.status === 'fail' || f.status === 'warn')));
@@ -179,15 +197,7 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     const getMask = async () => {
       if (mask) return mask;
       deps.progress?.('segment');
-      const seg = await deps.segmenter();
-      const bmp = a.bitmap!;
-      const long = Math.max(bmp.width, bmp.height);
-      const input = long > 1024 ? await createImageBitmap(bmp, { resizeWidth: Math.round((bmp.width * 1024) / long), resizeHeight: Math.round((bmp.height * 1024) / long), resizeQuality: 'high' }) : bmp;
-      try {
-        mask = await seg.segment(input);
-      } finally {
-        if (input !== bmp) input.close();
-      }
+      mask = await segmentBitmap(await deps.segmenter(), a.bitmap!);
       return mask;
     };
     const outName = name.replace(/\.[^.]*$/, '') + '_480x640.jpg';
@@ -195,14 +205,30 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
     // Two attempts at most: when the re-check finds the framing off (e.g. dark hair on a dark background hid the true
     // hair top until the background was replaced), frame again from what the re-check measured.
     for (let attempt = 0; attempt < 2; attempt++) {
-      const framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
+      let framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
       if (!framing.ok) return result ?? refuse(before, null, [], { code: framingRefusalCode(framing.code), params: { ratio: framing.ratio.toFixed(2) } });
-      const padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
+      let padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
       const personMask = replace || padded ? await getMask() : null;
-      deps.progress?.('compose');
       // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
       const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
-      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY });
+      // Honest framing: a pad beside the body (shoulders or chest cut by the photo's edge) could only be a flat band of
+      // background or copied streaks — refuse it (the solver already chose the framing with the least such pad).
+      if (padded && personMask) {
+        let cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+        if (cut.left > CONTINUE_MAX_PX || cut.right > CONTINUE_MAX_PX) {
+          // a shoulder cut by a side edge: move the crop sideways within the centring tolerance, if that helps
+          const moved = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom, avoidSidePad: true });
+          if (moved.ok) {
+            framing = moved;
+            padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
+            cut = padAcrossPerson(personMask, image.width, image.height, framing.rect, continuePersonFromY);
+          }
+        }
+        const side = (['bottom', 'left', 'right'] as const).find((k) => cut[k] > CONTINUE_MAX_PX);
+        if (side) return result ?? refuse(before, null, [], { code: `photo.refuse.pad-body-${side}`, params: { px: Math.ceil(cut[side]) } });
+      }
+      deps.progress?.('compose');
+      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
@@ -217,7 +243,9 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       const after = check.report;
       const fails = after.findings.filter((f) => f.status === 'fail').map((f) => f.rule);
       if (!fails.length) {
-        return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes };
+        const k = 1 / scale; // measured image px → photo px
+        const rect = { x: framing.rect.x * k, y: framing.rect.y * k, width: framing.rect.width * k, height: framing.rect.height * k };
+        return { photo: enc.bytes.slice().buffer, before, after, changes, quality: enc.quality, bytes: enc.bytes.length, encodes: enc.encodes, framing: { rect, scale: framing.scale * scale } };
       }
       result = refuse(before, after, changes, { code: 'photo.refuse.still-fails', params: { rules: fails.join(', ') } });
       const am = after.measure;

@@ -16,6 +16,8 @@ export type PhotoProtocol = {
   fix: { input: { bytes: ArrayBuffer; name: string; background: FixBackground }; output: FixResult };
   /** Measure one live camera frame for the framing hints (the bitmap is transferred and closed by the worker). */
   live: { input: { bitmap: ImageBitmap }; output: LiveMeasure };
+  /** Raw person mask, as the fixer gets it (matting benchmark, ?debug=1). */
+  segment: { input: { bytes: ArrayBuffer; mime: string }; output: { data: Float32Array; width: number; height: number } };
   /** Raw detection (self-test page, landmark accuracy e2e). */
   detect: { input: { bytes: ArrayBuffer; mime: string }; output: FaceDetectionResult };
 };

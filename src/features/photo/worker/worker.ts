@@ -5,7 +5,7 @@
  */
 import { createFaceDetector, createPersonSegmenter } from './mediapipe.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
-import { ANALYZE_MAX_SIDE, analyzeBytes, fixBytes, type PipelineDeps, type FixBackground } from './pipeline.ts';
+import { ANALYZE_MAX_SIDE, analyzeBytes, fixBytes, segmentBitmap, type PipelineDeps, type FixBackground } from './pipeline.ts';
 import { decodeToBitmap } from '../../../platform/decode.ts';
 import { serveWorker, type Handlers } from '../../../platform/worker-bridge.ts';
 import { LM } from '../measure.ts';
@@ -97,6 +97,15 @@ const handlers: Handlers<PhotoProtocol> = {
         cheekLeftX: left, cheekRightX: right, noseX: f[LM.noseTip][0],
         faceLuma: sum / 256,
       };
+    } finally {
+      bitmap.close();
+    }
+  },
+  /** Raw person mask of a photo, as the fixer gets it (the matting benchmark records it; ?debug=1 only). */
+  async segment(msg) {
+    const bitmap = await decodeToBitmap(new Uint8Array(msg.bytes), msg.mime ?? '');
+    try {
+      return await segmentBitmap(await segmenter(), bitmap);
     } finally {
       bitmap.close();
     }

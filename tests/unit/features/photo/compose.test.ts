@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BG_LIGHT_BLUE, composeCrop, maskToOutput, replaceBackground, type Rgb } from '../../../../src/features/photo/compose.ts';
+import { BG_LIGHT_BLUE, CONTINUE_MAX_PX, composeCrop, maskToOutput, padAcrossPerson, replaceBackground, type Rgb } from '../../../../src/features/photo/compose.ts';
 import { loadPhoto } from './pixels.ts';
 import { syntheticPortrait } from './synthetic.ts';
 
@@ -156,28 +156,41 @@ describe('composeCrop: padding', () => {
     if (n > 0) expect(kept / n).toBeGreaterThan(0.8);
   });
 
-  it('a pad under shoulders cut by the bottom edge continues the clothes, not a wall-coloured band', () => {
+  it('a pad of a few px under shoulders cut by the bottom edge continues the clothes; deeper ones are not continued', () => {
     const S = syntheticPortrait(240, 320, 5);
     const mask = { data: S.alpha, width: S.w, height: S.h };
-    const rect = { x: 0, y: 0, width: 240, height: 350 }; // 30 px of pad under the photo
+    const rect = { x: 0, y: 0, width: 240, height: 323 }; // 3 px of pad under the photo (≤ CONTINUE_MAX_PX)
     const dark = (c: number[]) => c[0] < 90 && c[2] < 90;
-    const on = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 350, continuePersonFromY: 250 });
-    const off = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 350 });
-    for (const y of [322, 335, 348]) {
+    const on = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 323, continuePersonFromY: 250 });
+    const off = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 323 });
+    for (const y of [321, 322]) {
       expect(dark(px(on.image, 120, y))).toBe(true); // clothes continued
       expect(dark(px(off.image, 120, y))).toBe(false); // without: the wall colour under the body
       expect(dark(px(on.image, 6, y))).toBe(false); // beside the body the wall continues as before
       expect(on.personMask![y * 240 + 120]).toBeGreaterThan(0.9); // and counts as person afterwards
     }
-    expect(rowStep(on.image, 319, 40, 200)).toBeLessThan(15);
     // above `continuePersonFromY` nothing is continued
-    const above = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 350, continuePersonFromY: 400 });
+    const above = composeCrop(S.image, rect, { personMask: mask, outWidth: 240, outHeight: 323, continuePersonFromY: 400 });
     expect(Array.from(above.image.data)).toEqual(Array.from(off.image.data));
-    // a deep pad (80 px) is not continued: copied edge pixels would show as streaks
-    const deepRect = { x: 0, y: 0, width: 240, height: 400 };
-    const deepOn = composeCrop(S.image, deepRect, { personMask: mask, outWidth: 240, outHeight: 400, continuePersonFromY: 250 });
-    const deepOff = composeCrop(S.image, deepRect, { personMask: mask, outWidth: 240, outHeight: 400 });
+    // a 30 px pad is not continued (copied edge pixels would show as streaks): the fixer refuses such a framing
+    expect(CONTINUE_MAX_PX).toBeLessThan(30);
+    const deepRect = { x: 0, y: 0, width: 240, height: 350 };
+    const deepOn = composeCrop(S.image, deepRect, { personMask: mask, outWidth: 240, outHeight: 350, continuePersonFromY: 250 });
+    const deepOff = composeCrop(S.image, deepRect, { personMask: mask, outWidth: 240, outHeight: 350 });
     expect(Array.from(deepOn.image.data)).toEqual(Array.from(deepOff.image.data));
+  });
+
+  it('padAcrossPerson: how deep a pad runs beside the body below the chin (none above it, none beside the wall)', () => {
+    const S = syntheticPortrait(240, 320, 5);
+    const mask = { data: S.alpha, width: S.w, height: S.h };
+    const under = padAcrossPerson(mask, 240, 320, { x: 0, y: 0, width: 240, height: 350 }, 250, 240, 350);
+    expect(under.bottom).toBeGreaterThan(28);
+    expect(under.bottom).toBeLessThanOrEqual(30);
+    expect(under.left).toBe(0);
+    // the same pad above the head (rectangle moved up) is only wall
+    const over = padAcrossPerson(mask, 240, 320, { x: 0, y: -30, width: 240, height: 350 }, 250, 240, 350);
+    expect(over.bottom).toBe(0);
+    expect(padAcrossPerson(mask, 240, 320, { x: 0, y: 0, width: 240, height: 350 }, 400, 240, 350).bottom).toBe(0);
   });
 
   it('never fills black: a mask covering the whole seam, or a rectangle beside the photo', () => {

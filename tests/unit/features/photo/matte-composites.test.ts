@@ -1,0 +1,92 @@
+/**
+ * The matte on composites with an exact truth (scripts/lib/matte-truth.mjs): known foregrounds (α and premultiplied
+ * colour from shared photos) on busy and plain-but-wrong plates, saved as phone-like JPEGs; the person masks are the
+ * REAL selfie segmenter's, recorded from the built app by `MATTE_RECORD=1 npm run bench -- matte` into
+ * tests/fixtures/matte-masks (256 × 256, the model's own resolution). Framing, compose, matte and background
+ * replacement run as in the worker; the scores are those of the benchmark (BENCHMARKS.md, group `matte`).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { FOREGROUNDS, PLATES, buildComposite, pngToMask, scoreResult } from '../../../../scripts/lib/matte-truth.mjs';
+import { fixComposite, truthInOutput } from '../../../../scripts/bench/matte.mjs';
+import * as crop from '../../../../src/features/photo/crop.ts';
+import * as compose from '../../../../src/features/photo/compose.ts';
+import * as color from '../../../../src/features/photo/color.ts';
+import * as matte from '../../../../src/features/photo/matte.ts';
+import * as pipeline from '../../../../src/features/photo/encode-pipeline.ts';
+import { REPO_ROOT, SHARED_DIR } from '../../../helpers/shared.ts';
+
+const L = { jpeg, PNG, pullPush: matte.pullPush };
+const src = { crop, compose, color, pipeline };
+type Score = ReturnType<typeof scoreResult>;
+
+function run(fgId: string, plateId: string): Score {
+  const fg = FOREGROUNDS.find((f) => f.id === fgId)!, plate = PLATES.find((p) => p.id === plateId)!;
+  const c = buildComposite(L, SHARED_DIR, fg, plate);
+  const mask = pngToMask(L, readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'matte-masks', `${c.id}.png`)));
+  const fx = fixComposite(src, c, mask);
+  if (!fx.r) throw new Error(`framing failed: ${fx.error}`);
+  const tr = truthInOutput(src, c, fx.framing.rect);
+  return scoreResult(color, fx.r.image, tr.image, fx.r.alpha, tr.alpha, tr.coverage);
+}
+const mean = (s: Score[], k: keyof Score) => s.reduce((a, x) => a + x[k], 0) / s.length;
+
+describe('matte on the triangulated real portrait (exact α): near the issue-14 targets', () => {
+  const scores = [run('tri-man', 'landscape'), run('tri-man', 'backdrop'), run('tri-man', 'dark')];
+  it.each(scores.map((s, i) => [['landscape', 'backdrop', 'dark'][i], s] as const))('on %s', (_p, s) => {
+    expect(s.bandAlpha).toBeLessThanOrEqual(0.06); // target 0.05
+    expect(s.bandDE).toBeLessThanOrEqual(3.5);
+    expect(s.leftover).toBeLessThanOrEqual(0.2);
+    expect(s.eaten).toBeLessThanOrEqual(0.3); // target 0.2
+    expect(s.halo).toBeLessThanOrEqual(0.6);
+  });
+});
+
+describe('matte on composites of every foreground (busy and plain plates)', () => {
+  const busy = [run('grey-demo', 'dog-bicycle'), run('lightgrey-suit', 'backdrop'), run('woman-blue', 'landscape'), run('cn-grey-suit', 'landscape'), run('white-glasses', 'backdrop')];
+  const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
+  // Bounds: what the selfie segmenter's 256 × 256 mask allows (see BENCHMARKS.md: the targets are not reached on
+  // these foregrounds; the former refine step scored 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % / 2.5 px here).
+  it('busy plates: band α ≤ 0.14, band ΔE ≤ 7.5, leftover ≤ 0.6 %, eaten ≤ 1.6 %, halo ≤ 1.6 px', () => {
+    expect(mean(busy, 'bandAlpha')).toBeLessThanOrEqual(0.14);
+    expect(mean(busy, 'bandDE')).toBeLessThanOrEqual(7.5);
+    expect(mean(busy, 'leftover')).toBeLessThanOrEqual(0.6);
+    expect(mean(busy, 'eaten')).toBeLessThanOrEqual(1.6);
+    expect(mean(busy, 'halo')).toBeLessThanOrEqual(1.6);
+  });
+  it('plain plates: band α ≤ 0.11, band ΔE ≤ 5.5, leftover ≤ 0.2 %, eaten ≤ 1.6 %, halo ≤ 1.0 px', () => {
+    expect(mean(plain, 'bandAlpha')).toBeLessThanOrEqual(0.11);
+    expect(mean(plain, 'bandDE')).toBeLessThanOrEqual(5.5);
+    expect(mean(plain, 'leftover')).toBeLessThanOrEqual(0.2);
+    expect(mean(plain, 'eaten')).toBeLessThanOrEqual(1.6);
+    expect(mean(plain, 'halo')).toBeLessThanOrEqual(1.0);
+  });
+});
+
+describe('person prior', () => {
+  const w = 200, h = 260;
+  const face = { headTopPx: 40, eyeYPx: 100, faceWidthPx: 80, faceCenterXPx: 100 };
+  const mask = new Float32Array(w * h);
+  const disc = (cx: number, cy: number, r: number) => {
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (Math.hypot(x - cx, y - cy) < r) mask[y * w + x] = 1;
+  };
+  disc(100, 100, 55); // head with hair
+  for (let y = 150; y < h; y++) for (let x = 20; x < 180; x++) mask[y * w + x] = 1; // shoulders to the bottom edge
+  disc(12, 30, 8); // an island of the old backdrop
+  disc(190, 200, 6); // a second piece beside the shoulders, apart from them? (touches nothing)
+  for (let y = 60; y < 90; y++) for (let x = 158; x < 200; x++) mask[y * w + x] = 1; // a sign beside the hair, attached
+  const kept = matte.personPrior(mask, w, h, face, 2);
+  it('keeps the head, hair and shoulders', () => {
+    expect(kept[100 * w + 100]).toBe(1);
+    expect(kept[70 * w + 60]).toBe(1);
+    expect(kept[220 * w + 25]).toBe(1);
+  });
+  it('drops islands and what reaches beside the hair beyond the head envelope', () => {
+    expect(kept[30 * w + 12]).toBe(0);
+    expect(kept[75 * w + 195]).toBe(0);
+    expect(kept[200 * w + 190]).toBe(0);
+  });
+});

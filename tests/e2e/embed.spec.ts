@@ -68,7 +68,7 @@ test('fix → fixed with a 480×640 JPEG Blob and its report; no face → null p
   test.setTimeout(240_000);
   await openHost(page);
   await page.evaluate(() => (window as any).waitFor((m: any) => m.data?.type === 'zk-precheck:ready'));
-  await page.evaluate(({ b }) => (window as any).send({ type: 'zk-precheck:fix', id: 'f1', file: (window as any).toBlob(b, 'image/jpeg'), name: 'm.jpg', background: 'blue' }), { b: b64('a_man-lightgrey-suit.jpg') });
+  await page.evaluate(({ b }) => (window as any).send({ type: 'zk-precheck:fix', id: 'f1', file: (window as any).toBlob(b, 'image/jpeg'), name: 'm.jpg', background: 'blue' }), { b: b64('a_cn-man-grey-suit.jpg') });
   const fixed = await page.evaluate(async () => {
     const m = await (window as any).waitFor((m: any) => m.data?.type === 'zk-precheck:fixed' && m.data.id === 'f1', 180000);
     const p: Blob | null = m.data.photo;
@@ -102,7 +102,7 @@ test('使用此照片 in the embedded UI sends zk-precheck:photo to the host', a
   await openHost(page);
   await page.evaluate(() => (window as any).waitFor((m: any) => m.data?.type === 'zk-precheck:ready'));
   const frame = page.frameLocator('iframe');
-  await frame.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-lightgrey-suit.jpg'));
+  await frame.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_cn-man-grey-suit.jpg'));
   await expect(frame.locator('[data-verdict]').first()).toBeVisible({ timeout: 120_000 });
   await frame.getByRole('button', { name: '自动修正' }).click();
   await frame.getByRole('button', { name: '使用此照片' }).click({ timeout: 180_000 });

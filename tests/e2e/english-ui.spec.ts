@@ -133,7 +133,7 @@ test('photo: report, fix, a photo that cannot be fixed, bad files — all Englis
   await page.goto('./?lang=en#/photo');
   await expectEnglish(page, 'photo start');
 
-  await choosePhoto(page, photo('a_man-grey-hivision-demo.jpg'));
+  await choosePhoto(page, photo('a_cn-man-grey-suit.jpg'));
   const banner = page.locator('[data-verdict]').first();
   await expect(banner).toBeVisible({ timeout: 120_000 });
   await expect(page.locator('[data-rule="P-FMT-SIZE"]').first()).toBeAttached();

@@ -153,7 +153,7 @@ test('kiosk: print only — no copy, download or PDF export in the form, photo a
   await expect(page.getByTestId('download')).toHaveCount(0);
 
   await page.goto('./?kiosk=1#/photo');
-  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
+  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_cn-man-grey-suit.jpg'));
   await expect(page.locator('[data-verdict]').first()).toBeVisible({ timeout: 120_000 });
   await page.getByRole('button', { name: '自动修正' }).click();
   await expect(page.getByTestId('photo-print')).toBeVisible({ timeout: 180_000 });
@@ -177,9 +177,9 @@ async function pastePhoto(page: Page, file: string) {
 test('paste: ignored while another area is shown; on the photo area it asks before replacing a result', async ({ page }) => {
   test.setTimeout(240_000);
   await page.goto('./');
-  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
+  await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_cn-man-grey-suit.jpg'));
   const fileLine = page.locator('.file-line');
-  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg', { timeout: 120_000 });
+  await expect(fileLine).toContainText('a_cn-man-grey-suit.jpg', { timeout: 120_000 });
 
   await page.goto('./#/form');
   await expect(page.locator('[data-area="form"]')).toBeVisible();
@@ -187,7 +187,7 @@ test('paste: ignored while another area is shown; on the photo area it asks befo
   await pastePhoto(page, 'a_woman-blue-bg.jpg');
   await page.goto('./#/photo');
   await page.waitForTimeout(2000);
-  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg');
+  await expect(fileLine).toContainText('a_cn-man-grey-suit.jpg');
   await expect(page.getByTestId('paste-confirm')).toHaveCount(0);
 
   await pastePhoto(page, 'a_woman-blue-bg.jpg');
@@ -196,7 +196,7 @@ test('paste: ignored while another area is shown; on the photo area it asks befo
   await expect(ask).toContainText('a_woman-blue-bg.jpg');
   await ask.getByRole('button', { name: '保留当前照片' }).click();
   await expect(ask).toHaveCount(0);
-  await expect(fileLine).toContainText('a_man-grey-hivision-demo.jpg');
+  await expect(fileLine).toContainText('a_cn-man-grey-suit.jpg');
 
   await pastePhoto(page, 'a_woman-blue-bg.jpg');
   await page.getByTestId('paste-confirm').getByRole('button', { name: '替换为粘贴的图片' }).click();
@@ -242,8 +242,8 @@ test('update: a checked photo is unsaved input (asked first); other open tabs ar
     await controlled(b);
     await b.evaluate(() => { (window as unknown as { __oldPage: boolean }).__oldPage = true; });
 
-    await a.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_man-grey-hivision-demo.jpg'));
-    await expect(a.locator('.file-line')).toContainText('a_man-grey-hivision-demo.jpg', { timeout: 120_000 });
+    await a.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, 'a_cn-man-grey-suit.jpg'));
+    await expect(a.locator('.file-line')).toContainText('a_cn-man-grey-suit.jpg', { timeout: 120_000 });
     deployment = 2;
     await a.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const banner = a.locator('.update-banner');
@@ -251,7 +251,7 @@ test('update: a checked photo is unsaved input (asked first); other open tabs ar
     await banner.getByRole('button', { name: '新版本可用，点击更新' }).click();
     // The photo and its report are unsaved: the tool asks; nothing reloads, the result is still shown.
     await expect(banner).toContainText('您有未保存的输入');
-    await expect(a.locator('.file-line')).toContainText('a_man-grey-hivision-demo.jpg');
+    await expect(a.locator('.file-line')).toContainText('a_cn-man-grey-suit.jpg');
     // Confirmed: tab A reloads into the new version, and tab B (nothing unsaved) reloads too.
     await banner.getByRole('button', { name: '新版本可用，点击更新' }).click();
     await expect.poll(() => b.evaluate(() => (window as unknown as { __oldPage?: boolean }).__oldPage ?? false).catch(() => true), { timeout: 60_000 }).toBe(false);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { PHOTOS_DIR } from '../helpers/shared.ts';
 import { extractPdfText } from '../unit/platform/extract.ts';
 
-const FIX_PHOTO = 'a_man-grey-hivision-demo.jpg'; // one face, 576×768: fails P-FMT-SIZE, fixed to a valid 480×640
+const FIX_PHOTO = 'a_cn-man-grey-suit.jpg'; // one face, 1304×1290: fails P-FMT-SIZE, fixed to a valid 480×640 (eye line 1.0°, far from the 3° limit)
 const NO_FACE = 'd_landscape.jpg';
 const DOCS = 'docs/screens';
 mkdirSync(DOCS, { recursive: true });
@@ -148,7 +148,7 @@ for (const [device, vp] of Object.entries(VIEWPORTS)) {
       for (const a of ['photo', 'uploads', 'eligibility', 'form']) await expect(page.getByTestId(`overview-${a}`)).toHaveAttribute('data-level', 'empty');
       await axeClean(page, `overview empty (${device}, ${locale})`);
 
-      // Check a photo (it fails: 576×768), type a résumé row with a gap to now.
+      // Check a photo (it fails: 1304×1290), type a résumé row with a gap to now.
       await nav.getByRole('link', { name: w.photoNav, exact: true }).click();
       await page.locator('input[type=file]').first().setInputFiles(join(PHOTOS_DIR, FIX_PHOTO));
       await expect(page.getByTestId('photo-verdict')).toHaveAttribute('data-verdict', 'fail', { timeout: 120_000 });

@@ -10,8 +10,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PHOTOS_DIR } from '../helpers/shared.ts';
 
-/** The photo photo.spec.ts fixes: category A, one face, 576×768 → a valid 480×640 JPEG after 自动修正. */
-const FIX_PHOTO = 'a_man-grey-hivision-demo.jpg';
+/** The photo photo.spec.ts fixes: category A, one face, 1304×1290 → a valid 480×640 JPEG after 自动修正. */
+const FIX_PHOTO = 'a_cn-man-grey-suit.jpg';
 /** A small real JPEG for the uploads area (26 KB, kept as it is). */
 const SMALL_JPEG = 'a_cn-man-blue-idphoto.jpg';
 const TODAY = new Date('2026-03-15T10:00:00');

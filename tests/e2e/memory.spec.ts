@@ -23,7 +23,7 @@ const CYCLE = [
   'c_two-faces-tilted.jpg', 'c_profile-left.jpg', 'd_dog-bicycle.jpg', 'd_anime-girl.jpg',
 ];
 /** A photo the fixer turns into a compliant JPEG (as in photo.spec.ts); kiosk cycles fix one every five. */
-const FIXABLE = 'a_man-grey-hivision-demo.jpg';
+const FIXABLE = 'a_cn-man-grey-suit.jpg';
 
 const bytesOf = new Map<string, Buffer>();
 function photo(file: string, name: string) {

@@ -12,11 +12,8 @@ export class DecodeError extends Error {
   }
 }
 
-export interface RgbaImage {
-  width: number;
-  height: number;
-  data: Uint8ClampedArray;
-}
+export type { RgbaImage } from '../lib/image/raster.ts';
+import type { RgbaImage } from '../lib/image/raster.ts';
 
 /**
  * Decode (EXIF orientation applied). With `scaled` (the wanted size; only for images without EXIF rotation) WebCodecs'

@@ -16,6 +16,8 @@
  */
 import { PHOTO_SPEC } from './photo-spec.ts';
 import { estimateForeground, pullPush, resizeMask, type RgbaImage } from './matte.ts';
+import { overWhite, sampleBilinear } from '../../lib/image/raster.ts';
+import { chamferDistance } from '../../lib/image/regions.ts';
 
 export type Rgb = [number, number, number];
 
@@ -186,10 +188,9 @@ function resample(src: RgbaImage, rect: SourceRect, ow: number, oh: number): Flo
           b += d[p + 1] * wgt;
           c += d[p + 2] * wgt;
         } else {
-          const f = al / 255, white = 255 * (1 - f);
-          a += (d[p] * f + white) * wgt;
-          b += (d[p + 1] * f + white) * wgt;
-          c += (d[p + 2] * f + white) * wgt;
+          a += overWhite(d[p], al) * wgt;
+          b += overWhite(d[p + 1], al) * wgt;
+          c += overWhite(d[p + 2], al) * wgt;
         }
       }
       const o = (r * ow + x) * 3;
@@ -252,10 +253,9 @@ function resampleFast(src: RgbaImage, rect: SourceRect, ow: number, oh: number):
           acc[rx * 4 + 2] += d[p + 2];
         } else {
           // over white, as the plain path does
-          const f = al / 255, white = 255 * (1 - f);
-          acc[rx * 4] += d[p] * f + white;
-          acc[rx * 4 + 1] += d[p + 1] * f + white;
-          acc[rx * 4 + 2] += d[p + 2] * f + white;
+          acc[rx * 4] += overWhite(d[p], al);
+          acc[rx * 4 + 1] += overWhite(d[p + 1], al);
+          acc[rx * 4 + 2] += overWhite(d[p + 2], al);
         }
         cnt[rx]++;
       }
@@ -301,58 +301,15 @@ export function maskToOutput(mask: PersonMaskInput, srcW: number, srcH: number, 
   for (let y = 0; y < oh; y++) {
     const sy = inside(rect.y + ((y + 0.5) * rect.height) / oh, srcH); // source coordinate (edges)
     if (sy < 0 || sy >= srcH) continue;
-    let fy = sy * ky - 0.5;
-    if (fy < 0) fy = 0;
-    if (fy > mh - 1) fy = mh - 1;
-    const y0 = Math.floor(fy), y1 = Math.min(mh - 1, y0 + 1), ty = fy - y0;
     for (let x = 0; x < ow; x++) {
       const sx = inside(rect.x + ((x + 0.5) * rect.width) / ow, srcW);
       if (sx < 0 || sx >= srcW) continue;
-      let fx = sx * kx - 0.5;
-      if (fx < 0) fx = 0;
-      if (fx > mw - 1) fx = mw - 1;
-      const x0 = Math.floor(fx), x1 = Math.min(mw - 1, x0 + 1), tx = fx - x0;
-      const a = m[y0 * mw + x0], b = m[y0 * mw + x1], c = m[y1 * mw + x0], d = m[y1 * mw + x1];
-      out[y * ow + x] = (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
+      out[y * ow + x] = sampleBilinear(m, mw, mh, sx * kx - 0.5, sy * ky - 0.5);
     }
   }
   return out;
 }
 
-/** Chamfer (3-4) distance in px from every pixel to the nearest pixel where `seed` is true. */
-function distanceTo(seed: Uint8Array, w: number, h: number): Float32Array {
-  const INF = 1e9;
-  const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : INF;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x > 0) v = Math.min(v, d[i - 1] + 3);
-      if (y > 0) {
-        v = Math.min(v, d[i - w] + 3);
-        if (x > 0) v = Math.min(v, d[i - w - 1] + 4);
-        if (x < w - 1) v = Math.min(v, d[i - w + 1] + 4);
-      }
-      d[i] = v;
-    }
-  }
-  for (let y = h - 1; y >= 0; y--) {
-    for (let x = w - 1; x >= 0; x--) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x < w - 1) v = Math.min(v, d[i + 1] + 3);
-      if (y < h - 1) {
-        v = Math.min(v, d[i + w] + 3);
-        if (x < w - 1) v = Math.min(v, d[i + w + 1] + 4);
-        if (x > 0) v = Math.min(v, d[i + w - 1] + 4);
-      }
-      d[i] = v;
-    }
-  }
-  for (let i = 0; i < d.length; i++) d[i] /= 3;
-  return d;
-}
 
 /**
  * Crop, resample and pad. The rectangle may extend beyond the source; padded pixels get the background (see
@@ -380,7 +337,7 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
   let ext: Float32Array | null = null;
   if (padded > 0) {
     const feather = Math.max(0, opts.featherPx ?? 12);
-    const dist = distanceTo(pad, ow, oh);
+    const dist = chamferDistance(pad, ow, oh);
     // the smooth background field
     let fill: Float32Array;
     if (Array.isArray(opts.fill)) {
@@ -412,7 +369,7 @@ export function composeCrop(src: RgbaImage, rect: SourceRect, opts: ComposeOptio
     if (ext && opts.personMask) {
       const covered = new Uint8Array(n);
       for (let i = 0; i < n; i++) covered[i] = pad[i] ? 0 : 1;
-      const fromPhoto = distanceTo(covered, ow, oh);
+      const fromPhoto = chamferDistance(covered, ow, oh);
       const y0 = Math.max(0, Math.ceil(opts.continuePersonFromY!));
       let deepest = 0;
       for (let i = y0 * ow; i < n; i++) if (pad[i] && fromPhoto[i] > deepest) deepest = fromPhoto[i];

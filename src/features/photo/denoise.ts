@@ -4,7 +4,7 @@
  * lightly to the person when a background weight is given. It removes sensor noise and wall texture — the bytes
  * JPEG wastes most — without blurring the outline or the face, and it never changes the pixel size.
  */
-import type { RgbaPixels } from '../../lib/jpeg/encoder.ts';
+import type { RgbaImage } from '../../lib/jpeg/encoder.ts';
 
 export interface DenoiseParams {
   radius: number;
@@ -26,7 +26,7 @@ export function denoiseParams(level: number): DenoiseParams | null {
  * Returns a new image. `backgroundWeight` (optional, w×h, 0..1: 1 = surely background) blends between the
  * person strength and full strength.
  */
-export function denoise(img: RgbaPixels, level: number, backgroundWeight?: Float32Array | null): RgbaPixels {
+export function denoise(img: RgbaImage, level: number, backgroundWeight?: Float32Array | null): RgbaImage {
   const p = denoiseParams(level);
   const { width: W, height: H, data } = img;
   const out = new Uint8ClampedArray(W * H * 4);

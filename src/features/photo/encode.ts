@@ -6,10 +6,10 @@
  */
 import { searchSize, type EncodeFn, type SizeSearchOptions, type SizeSearchResult } from './size-search.ts';
 import { denoise } from './denoise.ts';
-import { createJpegEncoder, type JpegEncoder, type RgbaPixels } from '../../lib/jpeg/encoder.ts';
+import { createJpegEncoder, type JpegEncoder, type RgbaImage } from '../../lib/jpeg/encoder.ts';
 
 export { createJpegEncoder, encodeJpeg, optimalHuffman } from '../../lib/jpeg/encoder.ts';
-export type { JpegEncodeOptions, JpegEncoder, RgbaPixels, Subsampling } from '../../lib/jpeg/encoder.ts';
+export type { JpegEncodeOptions, JpegEncoder, RgbaImage, Subsampling } from '../../lib/jpeg/encoder.ts';
 export { denoise, denoiseParams } from './denoise.ts';
 
 export interface SearchEncoderOptions {
@@ -22,7 +22,7 @@ export interface SearchEncoderOptions {
 }
 
 /** An `encode(q, variant)` for `searchSize`, caching the DCT per (denoise level, subsampling). */
-export function createSearchEncoder(img: RgbaPixels, opts: SearchEncoderOptions = {}): EncodeFn {
+export function createSearchEncoder(img: RgbaImage, opts: SearchEncoderOptions = {}): EncodeFn {
   const encoders = new Map<number, JpegEncoder>();
   const optimizeHuffman = opts.optimizeHuffman ?? true;
   return (quality, variant) => {
@@ -36,6 +36,6 @@ export function createSearchEncoder(img: RgbaPixels, opts: SearchEncoderOptions 
 }
 
 /** Encode `img` (480×640 RGBA) into the platform's window: see `searchSize` for the policy. */
-export function fitJpeg(img: RgbaPixels, opts: SearchEncoderOptions & SizeSearchOptions = {}): SizeSearchResult {
+export function fitJpeg(img: RgbaImage, opts: SearchEncoderOptions & SizeSearchOptions = {}): SizeSearchResult {
   return searchSize(createSearchEncoder(img, opts), opts);
 }

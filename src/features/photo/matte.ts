@@ -14,7 +14,7 @@
  *
  * Pure TypeScript over typed arrays.
  */
-import { rgbField, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
+import { rgbField, resizeBilinear, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
 import { chessDistance, components } from '../../lib/image/regions.ts';
 
 export type { RgbaImage } from '../../lib/image/raster.ts';
@@ -22,23 +22,7 @@ export type { RgbaImage } from '../../lib/image/raster.ts';
 
 /** Bilinear resample of a mask (mw×mh, covering the same area as the image) to w×h. */
 export function resizeMask(mask: ArrayLike<number>, mw: number, mh: number, w: number, h: number): Float32Array {
-  const out = new Float32Array(w * h);
-  const sx = mw / w, sy = mh / h;
-  for (let y = 0; y < h; y++) {
-    let fy = (y + 0.5) * sy - 0.5;
-    if (fy < 0) fy = 0;
-    if (fy > mh - 1) fy = mh - 1;
-    const y0 = Math.floor(fy), y1 = Math.min(mh - 1, y0 + 1), ty = fy - y0;
-    for (let x = 0; x < w; x++) {
-      let fx = (x + 0.5) * sx - 0.5;
-      if (fx < 0) fx = 0;
-      if (fx > mw - 1) fx = mw - 1;
-      const x0 = Math.floor(fx), x1 = Math.min(mw - 1, x0 + 1), tx = fx - x0;
-      const a = mask[y0 * mw + x0], b = mask[y0 * mw + x1], c = mask[y1 * mw + x0], d = mask[y1 * mw + x1];
-      out[y * w + x] = (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
-    }
-  }
-  return out;
+  return resizeBilinear(mask, mw, mh, 1, w, h);
 }
 
 /** Box mean over a (2r+1)² window, edge-normalised (separable running sums). */
@@ -149,23 +133,9 @@ export function guidedFilter(img: RgbaImage, p: Float32Array, r: number, eps: nu
     return q;
   }
   // bilinear: reduced cell centres sit at (c + 0.5)·k − 0.5 in full-resolution pixels
-  for (let y = 0; y < H; y++) {
-    let fy = (y + 0.5) / k - 0.5;
-    if (fy < 0) fy = 0;
-    if (fy > h - 1) fy = h - 1;
-    const y0 = Math.floor(fy), y1 = Math.min(h - 1, y0 + 1), ty = fy - y0;
-    for (let x = 0; x < W; x++) {
-      let fx = (x + 0.5) / k - 0.5;
-      if (fx < 0) fx = 0;
-      if (fx > w - 1) fx = w - 1;
-      const x0 = Math.floor(fx), x1 = Math.min(w - 1, x0 + 1), tx = fx - x0;
-      const i00 = y0 * w + x0, i01 = y0 * w + x1, i10 = y1 * w + x0, i11 = y1 * w + x1;
-      const w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
-      const lerp = (m: Float32Array) => m[i00] * w00 + m[i01] * w01 + m[i10] * w10 + m[i11] * w11;
-      const i = y * W + x;
-      q[i] = lerp(maR) * r1[i] + lerp(maG) * g1[i] + lerp(maB) * b1[i] + lerp(mb);
-    }
-  }
+  const up = (m: Float32Array) => resizeBilinear(m, w, h, 1, W, H, 1 / k, 1 / k);
+  const uR = up(maR), uG = up(maG), uB = up(maB), ub = up(mb);
+  for (let i = 0; i < N; i++) q[i] = uR[i] * r1[i] + uG[i] * g1[i] + uB[i] * b1[i] + ub[i];
   return q;
 }
 
@@ -479,52 +449,18 @@ export function pullPush(rgb: ArrayLike<number>, weight: Float32Array, w: number
     const L = levels[l], P = levels[l + 1];
     const next = new Float32Array(L.w * L.h * 3);
     const full = 4 ** l; // weight of a fully known cell (unit weights)
-    for (let y = 0; y < L.h; y++) {
-      // bilinear sample of the coarser field at this cell's centre
-      let fy = (y + 0.5) / 2 - 0.5;
-      if (fy < 0) fy = 0;
-      if (fy > P.h - 1) fy = P.h - 1;
-      const y0 = Math.floor(fy), y1 = Math.min(P.h - 1, y0 + 1), ty = fy - y0;
-      for (let x = 0; x < L.w; x++) {
-        let fx = (x + 0.5) / 2 - 0.5;
-        if (fx < 0) fx = 0;
-        if (fx > P.w - 1) fx = P.w - 1;
-        const x0 = Math.floor(fx), x1 = Math.min(P.w - 1, x0 + 1), tx = fx - x0;
-        const i = y * L.w + x;
-        const wt = L.wt[i];
-        const a = Math.min(1, wt / full);
-        for (let ch = 0; ch < 3; ch++) {
-          const c00 = field[(y0 * P.w + x0) * 3 + ch], c01 = field[(y0 * P.w + x1) * 3 + ch];
-          const c10 = field[(y1 * P.w + x0) * 3 + ch], c11 = field[(y1 * P.w + x1) * 3 + ch];
-          const up = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
-          const own = wt > 0 ? L.c[i * 3 + ch] / wt : up;
-          next[i * 3 + ch] = a * own + (1 - a) * up;
-        }
-      }
+    // the coarser field at each cell's centre (bilinear), blended with the cell's own mean by how known it is
+    const up = resizeBilinear(field, P.w, P.h, 3, L.w, L.h, 0.5, 0.5);
+    for (let i = 0; i < L.w * L.h; i++) {
+      const wt = L.wt[i];
+      const a = Math.min(1, wt / full);
+      for (let ch = 0; ch < 3; ch++) next[i * 3 + ch] = wt > 0 ? a * (L.c[i * 3 + ch] / wt) + (1 - a) * up[i * 3 + ch] : up[i * 3 + ch];
     }
     field = next;
   }
   if (stop === 0) return field;
   // bilinear upsample of the level-`stop` field to full size
   const S = levels[stop];
-  const out = new Float32Array(w * h * 3);
   const f = 2 ** stop;
-  for (let y = 0; y < h; y++) {
-    let fy = (y + 0.5) / f - 0.5;
-    if (fy < 0) fy = 0;
-    if (fy > S.h - 1) fy = S.h - 1;
-    const y0 = Math.floor(fy), y1 = Math.min(S.h - 1, y0 + 1), ty = fy - y0;
-    for (let x = 0; x < w; x++) {
-      let fx = (x + 0.5) / f - 0.5;
-      if (fx < 0) fx = 0;
-      if (fx > S.w - 1) fx = S.w - 1;
-      const x0 = Math.floor(fx), x1 = Math.min(S.w - 1, x0 + 1), tx = fx - x0;
-      for (let ch = 0; ch < 3; ch++) {
-        const c00 = field[(y0 * S.w + x0) * 3 + ch], c01 = field[(y0 * S.w + x1) * 3 + ch];
-        const c10 = field[(y1 * S.w + x0) * 3 + ch], c11 = field[(y1 * S.w + x1) * 3 + ch];
-        out[(y * w + x) * 3 + ch] = (c00 + (c01 - c00) * tx) * (1 - ty) + (c10 + (c11 - c10) * tx) * ty;
-      }
-    }
-  }
-  return out;
+  return resizeBilinear(field, S.w, S.h, 3, w, h, 1 / f, 1 / f);
 }

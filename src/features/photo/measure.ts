@@ -8,12 +8,8 @@
 import { deltaE2000, rgbToLab, type Lab } from './color.ts';
 import { PHOTO_SPEC } from './photo-spec.ts';
 
-/** RGBA pixels, row-major, 4 bytes per pixel (ImageData-like, but no DOM type). */
-export interface RgbaImage {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray | Uint8Array;
-}
+import type { RgbaImage } from '../../lib/image/raster.ts';
+export type { RgbaImage } from '../../lib/image/raster.ts';
 
 export type Point3 = readonly [number, number, number];
 /** 478 landmarks `[x, y, z]` in pixels of the full image, z in the x scale (MediaPipe Face Mesh with irises). */

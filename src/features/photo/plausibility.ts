@@ -9,14 +9,14 @@
  * strong steps (≥ 10) have flat ≤ 0.01, real faces with flat ≥ 0.06 have edge ≤ 7.2, and the two drawn faces have
  * flat 0.12–0.22 with edge 13.7–14.6. Pure: no DOM, no MediaPipe.
  */
-export interface PixelsRgba { width: number; height: number; data: Uint8Array | Uint8ClampedArray }
+import type { RgbaImage } from '../../lib/image/raster.ts';
 
 export const DRAWN_MIN_FLAT = 0.06;
 export const DRAWN_MIN_EDGE = 10;
 
 export interface DrawnScore { flat: number; edge: number; drawn: boolean }
 
-export function drawnScore(img: PixelsRgba, landmarks: ReadonlyArray<readonly [number, number, number] | number[]>): DrawnScore {
+export function drawnScore(img: RgbaImage, landmarks: ReadonlyArray<readonly [number, number, number] | number[]>): DrawnScore {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (const p of landmarks) {
     x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]);

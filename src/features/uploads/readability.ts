@@ -5,6 +5,7 @@
  * Measure on a copy whose long side is about SHARPNESS_SAMPLE_PX (downscaling also averages sensor noise away).
  */
 import { BLUR_SCORE_MIN } from './spec.ts';
+import type { RgbaImage } from '../../lib/image/raster.ts';
 
 export interface Sharpness {
   /** 0…~1.5, higher is sharper. */
@@ -17,13 +18,6 @@ export interface Sharpness {
   blurry: boolean;
 }
 
-/** Pixels as RGBA bytes (canvas ImageData layout). */
-export interface Rgba {
-  width: number;
-  height: number;
-  data: ArrayLike<number>;
-}
-
 function percentile(hist: Uint32Array, total: number, p: number): number {
   const target = total * p;
   let acc = 0;
@@ -34,7 +28,7 @@ function percentile(hist: Uint32Array, total: number, p: number): number {
   return hist.length - 1;
 }
 
-export function sharpness(img: Rgba, minScore = BLUR_SCORE_MIN): Sharpness {
+export function sharpness(img: RgbaImage, minScore = BLUR_SCORE_MIN): Sharpness {
   const { width: w, height: h, data } = img;
   if (w < 3 || h < 3 || data.length < w * h * 4) throw new RangeError(`sharpness: need ≥ 3×3 RGBA pixels, got ${w}×${h} with ${data.length} bytes`);
   const grey = new Uint8Array(w * h);

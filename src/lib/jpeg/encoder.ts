@@ -38,12 +38,9 @@ export interface JpegEncodeOptions {
   dpi?: number;
 }
 
-/** RGBA pixels, row-major, 4 bytes a pixel (alpha is composited over white). */
-export interface RgbaPixels {
-  data: Uint8Array | Uint8ClampedArray;
-  width: number;
-  height: number;
-}
+/** The encoder's input: RGBA pixels (`lib/image`), alpha composited over white. */
+export type { RgbaImage } from '../image/raster.ts';
+import { overWhite, type RgbaImage } from '../image/raster.ts';
 
 export interface JpegEncoder {
   readonly width: number;
@@ -133,7 +130,7 @@ interface Prepared {
 }
 
 /** Colour-convert, level-shift, downsample and DCT the image for one subsampling. */
-function prepare(img: RgbaPixels, subsampling: Subsampling): Prepared {
+function prepare(img: RgbaImage, subsampling: Subsampling): Prepared {
   const { width: W, height: H, data } = img;
   const [h, v] = SAMPLING[subsampling];
   const mcuW = 8 * h, mcuH = 8 * v;
@@ -150,10 +147,9 @@ function prepare(img: RgbaPixels, subsampling: Subsampling): Prepared {
       let r = data[i], g = data[i + 1], b = data[i + 2];
       const al = data[i + 3];
       if (al !== 255) {
-        const k = al / 255, w = 255 * (1 - k);
-        r = r * k + w;
-        g = g * k + w;
-        b = b * k + w;
+        r = overWhite(r, al);
+        g = overWhite(g, al);
+        b = overWhite(b, al);
       }
       const o = y * PW + x;
       Y[o] = 0.299 * r + 0.587 * g + 0.114 * b - 128;
@@ -500,7 +496,7 @@ const STD_CODES = {
   acC: buildCodes(STD_AC_CHROMA),
 };
 
-function checkImage(img: RgbaPixels): void {
+function checkImage(img: RgbaImage): void {
   const { width, height, data } = img;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1 || width > 65535 || height > 65535) {
     throw new RangeError(`jpeg: bad size ${width}×${height}`);
@@ -512,7 +508,7 @@ function checkImage(img: RgbaPixels): void {
  * An encoder bound to one image. The DCT for each subsampling is computed on first use and cached, so repeated
  * encodes at different qualities cost only quantisation and entropy coding.
  */
-export function createJpegEncoder(img: RgbaPixels): JpegEncoder {
+export function createJpegEncoder(img: RgbaImage): JpegEncoder {
   checkImage(img);
   const cache = new Map<Subsampling, Prepared>();
   let lastSize = 32 * 1024;
@@ -551,6 +547,6 @@ export function createJpegEncoder(img: RgbaPixels): JpegEncoder {
 }
 
 /** One-shot encode. */
-export function encodeJpeg(img: RgbaPixels, opts: JpegEncodeOptions): Uint8Array {
+export function encodeJpeg(img: RgbaImage, opts: JpegEncodeOptions): Uint8Array {
   return createJpegEncoder(img).encode(opts);
 }

@@ -51,18 +51,42 @@ export async function libs(root) {
 }
 
 /** Fix one composite in Node the way the worker does (framing from the geometry; background light blue). */
-export function fixComposite(src, comp, mask) {
+/** The framing the worker would choose for a composite (with the side shift of photo-pipeline.ts when a shoulder is cut). */
+export function framingOf(src, comp, mask) {
   let framing = src.crop.solveFraming({ srcWidth: comp.image.width, srcHeight: comp.image.height, ...comp.geom });
-  if (!framing.ok) return { framing, error: framing.code };
+  if (!framing.ok) return framing;
   const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
-  // as photo-pipeline.ts: a pad beside a cut shoulder → move the crop sideways within the centring tolerance
   const cut = src.compose.padAcrossPerson(mask, comp.image.width, comp.image.height, framing.rect, continuePersonFromY);
   if (cut.left > src.compose.CONTINUE_MAX_PX || cut.right > src.compose.CONTINUE_MAX_PX) {
     const moved = src.crop.solveFraming({ srcWidth: comp.image.width, srcHeight: comp.image.height, ...comp.geom, avoidSidePad: true });
     if (moved.ok) framing = moved;
   }
+  return framing;
+}
+
+/** The crop the worker segments again for the matte (null when the whole-photo mask is used), as photo-pipeline.ts. */
+export function cropAreaOf(src, comp, framing) {
+  const area = src.compose.segmentationArea(framing.rect, comp.image.width, comp.image.height);
+  return area.width * area.height < src.compose.CROP_SEGMENT_MAX_SHARE * comp.image.width * comp.image.height ? area : null;
+}
+
+/** The crop's pixels as a PNG (lossless, like the worker's createImageBitmap crop). */
+export function cropPng(L, img, a) {
+  const png = new L.PNG({ width: a.width, height: a.height });
+  for (let y = 0; y < a.height; y++) png.data.set(img.data.subarray(((a.y + y) * img.width + a.x) * 4, ((a.y + y) * img.width + a.x + a.width) * 4), y * a.width * 4);
+  return new Uint8Array(L.PNG.sync.write(png));
+}
+
+/**
+ * Fix one composite in Node the way the worker does (framing from the geometry; background light blue). `cropMask`
+ * is the segmenter's mask of `cropAreaOf` (the worker's second segmentation), else the whole-photo mask makes the matte.
+ */
+export function fixComposite(src, comp, mask, cropMask = null) {
+  const framing = framingOf(src, comp, mask);
+  if (!framing.ok) return { framing, error: framing.code };
+  const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
   const t = performance.now();
-  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: mask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
+  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: cropMask ?? mask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
   return { framing, r, ms: performance.now() - t };
 }
 
@@ -78,16 +102,17 @@ export function truthInOutput(src, comp, rect) {
 async function segmentAll(page, comps) {
   const masks = [];
   for (const c of comps) {
+    if (!c) { masks.push(null); continue; }
     const b64 = Buffer.from(c.bytes).toString('base64');
-    const m = await page.evaluate(async (b64) => {
-      const blob = new Blob([Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))], { type: 'image/jpeg' });
+    const m = await page.evaluate(async ([b64, mime]) => {
+      const blob = new Blob([Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))], { type: mime });
       const r = await globalThis.__zkDebug.segmentPerson(blob);
       const q = new Uint8Array(r.data.length);
       for (let i = 0; i < q.length; i++) q[i] = Math.round(Math.max(0, Math.min(1, r.data[i])) * 255);
       let s = '';
       for (let i = 0; i < q.length; i += 8192) s += String.fromCharCode(...q.subarray(i, i + 8192));
       return { b64: btoa(s), width: r.width, height: r.height };
-    }, b64);
+    }, [b64, c.mime ?? 'image/jpeg']);
     const q = Buffer.from(m.b64, 'base64');
     const data = new Float32Array(q.length);
     for (let i = 0; i < q.length; i++) data[i] = q[i] / 255;
@@ -184,17 +209,22 @@ export async function run({ page, baseURL, shared, root }) {
     await page.waitForFunction(() => globalThis.__zkDebug);
     await page.evaluate(() => globalThis.__zkDebug.warmup());
     const masks = await segmentAll(page, comps);
+    // the worker's second segmentation: the framing's crop, when it is clearly smaller than the photo
+    const areas = comps.map((c, i) => { const f = framingOf(src, c, masks[i]); return f.ok ? cropAreaOf(src, c, f) : null; });
+    const cropped = await segmentAll(page, comps.map((c, i) => (areas[i] ? { bytes: cropPng(L, c.image, areas[i]), mime: 'image/png' } : null)));
+    const cropMasks = cropped.map((m, i) => (m && areas[i] ? { ...m, area: areas[i] } : null));
     if (process.env.MATTE_RECORD === '1') {
       const dir = join(root, 'tests', 'fixtures', 'matte-masks');
       mkdirSync(dir, { recursive: true });
       comps.forEach((c, i) => writeFileSync(join(dir, `${c.id}.png`), maskToPng(L, shrinkMask(masks[i]))));
+      comps.forEach((c, i) => cropMasks[i] && writeFileSync(join(dir, `${c.id}.crop.png`), maskToPng(L, shrinkMask(cropMasks[i]))));
     }
     const scores = { busy: [], plain: [] };
     const times = [];
     const detail = [];
     for (let i = 0; i < comps.length; i++) {
       const c = comps[i];
-      const fx = fixComposite(src, c, masks[i]);
+      const fx = fixComposite(src, c, masks[i], cropMasks[i]);
       if (!fx.r) {
         detail.push(`${c.id}\tframing failed ${fx.error}`);
         continue;

@@ -141,20 +141,22 @@ function growWall(rgb, B, w, h) {
   return seen;
 }
 
-/** Chessboard distance to the nearest pixel with seed[i] = 1 (two passes). */
-function chess(seed, w, h) {
-  const INF = w + h;
+/**
+ * Two-pass distance transform (steps `axial` / `diagonal`) to the nearest pixel with seed[i] = 1. The benchmark keeps
+ * its own (it must not share code with what it measures, src/lib/image/regions.ts).
+ */
+function distance(seed, w, h, axial, diagonal, none) {
   const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : INF;
+  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : none;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       let v = d[i];
-      if (x > 0) v = Math.min(v, d[i - 1] + 1);
+      if (x > 0) v = Math.min(v, d[i - 1] + axial);
       if (y > 0) {
-        v = Math.min(v, d[i - w] + 1);
-        if (x > 0) v = Math.min(v, d[i - w - 1] + 1);
-        if (x < w - 1) v = Math.min(v, d[i - w + 1] + 1);
+        v = Math.min(v, d[i - w] + axial);
+        if (x > 0) v = Math.min(v, d[i - w - 1] + diagonal);
+        if (x < w - 1) v = Math.min(v, d[i - w + 1] + diagonal);
       }
       d[i] = v;
     }
@@ -162,16 +164,19 @@ function chess(seed, w, h) {
     for (let x = w - 1; x >= 0; x--) {
       const i = y * w + x;
       let v = d[i];
-      if (x < w - 1) v = Math.min(v, d[i + 1] + 1);
+      if (x < w - 1) v = Math.min(v, d[i + 1] + axial);
       if (y < h - 1) {
-        v = Math.min(v, d[i + w] + 1);
-        if (x < w - 1) v = Math.min(v, d[i + w + 1] + 1);
-        if (x > 0) v = Math.min(v, d[i + w - 1] + 1);
+        v = Math.min(v, d[i + w] + axial);
+        if (x < w - 1) v = Math.min(v, d[i + w + 1] + diagonal);
+        if (x > 0) v = Math.min(v, d[i + w - 1] + diagonal);
       }
       d[i] = v;
     }
   return d;
 }
+
+/** Chessboard distance. */
+const chess = (seed, w, h) => distance(seed, w, h, 1, 1, w + h);
 
 /** α and P from the red/white pair. */
 function triangulate(red, white) {
@@ -366,33 +371,7 @@ export function buildComposite(libs, shared, fg, plate, target = TARGET_BLUE) {
 
 /** Euclidean-ish (chamfer 3-4) distance in px to the nearest pixel with seed = 1. */
 function chamfer(seed, w, h) {
-  const INF = 1e9;
-  const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : INF;
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x > 0) v = Math.min(v, d[i - 1] + 3);
-      if (y > 0) {
-        v = Math.min(v, d[i - w] + 3);
-        if (x > 0) v = Math.min(v, d[i - w - 1] + 4);
-        if (x < w - 1) v = Math.min(v, d[i - w + 1] + 4);
-      }
-      d[i] = v;
-    }
-  for (let y = h - 1; y >= 0; y--)
-    for (let x = w - 1; x >= 0; x--) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x < w - 1) v = Math.min(v, d[i + 1] + 3);
-      if (y < h - 1) {
-        v = Math.min(v, d[i + w] + 3);
-        if (x < w - 1) v = Math.min(v, d[i + w + 1] + 4);
-        if (x > 0) v = Math.min(v, d[i + w - 1] + 4);
-      }
-      d[i] = v;
-    }
+  const d = distance(seed, w, h, 3, 4, 1e9);
   for (let i = 0; i < d.length; i++) d[i] /= 3;
   return d;
 }

@@ -68,10 +68,11 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     // the refined matte is only needed to cut the person out; keeping the background needs none
     t = now();
     // one segmentation cell in output px (the unknown band of the matte is a few cells wide): the segmenter sees the
-    // whole photo at SEGMENTER_INPUT² whatever size of mask it hands back (MediaPipe returns it upsampled)
+    // photo (or the crop of `area`) at SEGMENTER_INPUT² whatever size of mask it hands back (MediaPipe returns it upsampled)
     const m = opts.personMask!;
     const cells = Math.min(SEGMENTER_INPUT, m.width, m.height);
-    const cellPx = Math.max(src.width, src.height) / cells * (image.width / rect.width);
+    const covered = m.area ?? { width: src.width, height: src.height };
+    const cellPx = Math.max(covered.width, covered.height) / cells * (image.width / rect.width);
     alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx });
     ms.matte = now() - t;
     t = now();

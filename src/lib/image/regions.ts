@@ -3,21 +3,24 @@
  * Maps are Uint8Array (0/1), row-major, width × height.
  */
 
-/** Chessboard distance (px) from every pixel to the nearest pixel with `seed[i]` = 1 (w + h where there is none). */
-export function chessDistance(seed: Uint8Array, w: number, h: number): Float32Array {
-  const INF = w + h;
+/**
+ * Two-pass distance transform: from every pixel to the nearest pixel with `seed[i]` = 1, with steps of `axial` to
+ * the 4 neighbours and `diagonal` to the 4 diagonal ones (1/1: chessboard; 3/4: chamfer, close to Euclidean ×3).
+ * Where there is no seed the value is `none`.
+ */
+function distanceTransform(seed: Uint8Array, w: number, h: number, axial: number, diagonal: number, none: number): Float32Array {
   const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : INF;
+  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : none;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
       let v = d[i];
       if (v === 0) continue;
-      if (x > 0 && d[i - 1] + 1 < v) v = d[i - 1] + 1;
+      if (x > 0 && d[i - 1] + axial < v) v = d[i - 1] + axial;
       if (y > 0) {
-        if (d[i - w] + 1 < v) v = d[i - w] + 1;
-        if (x > 0 && d[i - w - 1] + 1 < v) v = d[i - w - 1] + 1;
-        if (x < w - 1 && d[i - w + 1] + 1 < v) v = d[i - w + 1] + 1;
+        if (d[i - w] + axial < v) v = d[i - w] + axial;
+        if (x > 0 && d[i - w - 1] + diagonal < v) v = d[i - w - 1] + diagonal;
+        if (x < w - 1 && d[i - w + 1] + diagonal < v) v = d[i - w + 1] + diagonal;
       }
       d[i] = v;
     }
@@ -27,11 +30,11 @@ export function chessDistance(seed: Uint8Array, w: number, h: number): Float32Ar
       const i = y * w + x;
       let v = d[i];
       if (v === 0) continue;
-      if (x < w - 1 && d[i + 1] + 1 < v) v = d[i + 1] + 1;
+      if (x < w - 1 && d[i + 1] + axial < v) v = d[i + 1] + axial;
       if (y < h - 1) {
-        if (d[i + w] + 1 < v) v = d[i + w] + 1;
-        if (x < w - 1 && d[i + w + 1] + 1 < v) v = d[i + w + 1] + 1;
-        if (x > 0 && d[i + w - 1] + 1 < v) v = d[i + w - 1] + 1;
+        if (d[i + w] + axial < v) v = d[i + w] + axial;
+        if (x < w - 1 && d[i + w + 1] + diagonal < v) v = d[i + w + 1] + diagonal;
+        if (x > 0 && d[i + w - 1] + diagonal < v) v = d[i + w - 1] + diagonal;
       }
       d[i] = v;
     }
@@ -39,37 +42,14 @@ export function chessDistance(seed: Uint8Array, w: number, h: number): Float32Ar
   return d;
 }
 
-/** Chamfer (3-4) distance (a close Euclidean estimate; see chessDistance for the square metric) in px from every pixel to the nearest pixel where `seed` is true. */
+/** Chessboard distance (px) from every pixel to the nearest pixel with `seed[i]` = 1 (w + h where there is none). */
+export function chessDistance(seed: Uint8Array, w: number, h: number): Float32Array {
+  return distanceTransform(seed, w, h, 1, 1, w + h);
+}
+
+/** Chamfer (3-4) distance in px (a close Euclidean estimate) from every pixel to the nearest pixel where `seed` is 1. */
 export function chamferDistance(seed: Uint8Array, w: number, h: number): Float32Array {
-  const INF = 1e9;
-  const d = new Float32Array(w * h);
-  for (let i = 0; i < d.length; i++) d[i] = seed[i] ? 0 : INF;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x > 0) v = Math.min(v, d[i - 1] + 3);
-      if (y > 0) {
-        v = Math.min(v, d[i - w] + 3);
-        if (x > 0) v = Math.min(v, d[i - w - 1] + 4);
-        if (x < w - 1) v = Math.min(v, d[i - w + 1] + 4);
-      }
-      d[i] = v;
-    }
-  }
-  for (let y = h - 1; y >= 0; y--) {
-    for (let x = w - 1; x >= 0; x--) {
-      const i = y * w + x;
-      let v = d[i];
-      if (x < w - 1) v = Math.min(v, d[i + 1] + 3);
-      if (y < h - 1) {
-        v = Math.min(v, d[i + w] + 3);
-        if (x < w - 1) v = Math.min(v, d[i + w + 1] + 4);
-        if (x > 0) v = Math.min(v, d[i + w - 1] + 4);
-      }
-      d[i] = v;
-    }
-  }
+  const d = distanceTransform(seed, w, h, 3, 4, 1e9);
   for (let i = 0; i < d.length; i++) d[i] /= 3;
   return d;
 }

@@ -10,7 +10,7 @@ import { codeReport, type BuildReportInput } from '../report.ts';
 import { photoMessage, wordReport } from '../../../i18n/photo.ts';
 import { analyzeImage } from '../analyze.ts';
 import { solveFraming } from '../crop.ts';
-import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, padAcrossPerson, type Rgb } from '../compose.ts';
+import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, CROP_SEGMENT_MAX_SHARE, padAcrossPerson, segmentationArea, type PersonMaskInput, type Rgb } from '../compose.ts';
 import { renderPhoto } from '../encode-pipeline.ts';
 import type { Landmarks } from '../vision-types.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
@@ -136,10 +136,13 @@ function unscaleMeasure(report: PhotoReport, s: number): PhotoReport {
 const SEGMENT_MAX_SIDE = 1024;
 
 /** The person-probability mask of a decoded photo, as the fixer uses it (also the `segment` debug op). */
-export async function segmentBitmap(seg: PersonSegmenter, bmp: ImageBitmap): Promise<{ data: Float32Array; width: number; height: number }> {
-  const long = Math.max(bmp.width, bmp.height);
-  const k = SEGMENT_MAX_SIDE / long;
-  const input = k < 1 ? await createImageBitmap(bmp, { resizeWidth: Math.round(bmp.width * k), resizeHeight: Math.round(bmp.height * k), resizeQuality: 'high' }) : bmp;
+export async function segmentBitmap(seg: PersonSegmenter, bmp: ImageBitmap, crop?: { x: number; y: number; width: number; height: number }): Promise<{ data: Float32Array; width: number; height: number }> {
+  const c = crop ?? { x: 0, y: 0, width: bmp.width, height: bmp.height };
+  const long = Math.max(c.width, c.height);
+  const k = Math.min(1, SEGMENT_MAX_SIDE / long);
+  const whole = !crop && k === 1;
+  const size = { resizeWidth: Math.max(1, Math.round(c.width * k)), resizeHeight: Math.max(1, Math.round(c.height * k)), resizeQuality: 'high' as const };
+  const input = whole ? bmp : await createImageBitmap(bmp, c.x, c.y, c.width, c.height, size);
   try {
     return await seg.segment(input);
   } finally {
@@ -228,7 +231,21 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
         if (side) return result ?? refuse(before, null, [], { code: `photo.refuse.pad-body-${side}`, params: { px: Math.ceil(cut[side]) } });
       }
       deps.progress?.('compose');
-      const r = renderPhoto(image, framing.rect, { personMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
+      // the matte is made from the segmenter's view of the crop (head and shoulders) when that is clearly smaller than
+      // the photo: a finer mask where it matters (see segmentationArea)
+      let matteMask: PersonMaskInput | null = personMask;
+      if (replace && personMask) {
+        const area = segmentationArea(framing.rect, image.width, image.height);
+        if (area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height) {
+          const k = a.bitmap!.width / image.width; // measured image px → bitmap px
+          const bx = Math.floor(area.x * k), by = Math.floor(area.y * k);
+          const crop = { x: bx, y: by, width: Math.max(1, Math.min(a.bitmap!.width - bx, Math.round(area.width * k))), height: Math.max(1, Math.min(a.bitmap!.height - by, Math.round(area.height * k))) };
+          deps.progress?.('segment');
+          const m = await segmentBitmap(await deps.segmenter(), a.bitmap!, crop);
+          matteMask = { ...m, area: { x: crop.x / k, y: crop.y / k, width: crop.width / k, height: crop.height / k } };
+        }
+      }
+      const r = renderPhoto(image, framing.rect, { personMask: matteMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });

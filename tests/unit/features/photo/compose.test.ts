@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BG_LIGHT_BLUE, CONTINUE_MAX_PX, composeCrop, maskToOutput, padAcrossPerson, replaceBackground, type Rgb } from '../../../../src/features/photo/compose.ts';
+import { BG_LIGHT_BLUE, CONTINUE_MAX_PX, composeCrop, maskToOutput, padAcrossPerson, replaceBackground, segmentationArea, type Rgb } from '../../../../src/features/photo/compose.ts';
 import { loadPhoto } from './pixels.ts';
 import { syntheticPortrait } from './synthetic.ts';
 
@@ -242,5 +242,25 @@ describe('replaceBackground: decontamination', () => {
       if (S.alpha[i] === 0) expect(Array.from(out.data.subarray(i * 4, i * 4 + 3))).toEqual(BG_LIGHT_BLUE);
       if (S.alpha[i] === 1) expect(Array.from(out.data.subarray(i * 4, i * 4 + 3))).toEqual(Array.from(S.image.data.subarray(i * 4, i * 4 + 3)));
     }
+  });
+});
+
+describe('person mask of a crop (the second segmentation of the fixer)', () => {
+  it('segmentationArea is the framing clipped to the photo, in whole pixels', () => {
+    expect(segmentationArea({ x: -10.5, y: 20.2, width: 300, height: 400 }, 250, 380)).toEqual({ x: 0, y: 20, width: 250, height: 360 });
+  });
+  it('a mask covering only its area maps like the same values in a whole-photo mask', () => {
+    const W = 120, H = 160, full = new Float32Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) full[y * W + x] = Math.hypot(x - 60, y - 70) < 35 ? 1 : 0;
+    const area = { x: 20, y: 30, width: 80, height: 100 };
+    const part = new Float32Array(area.width * area.height);
+    for (let y = 0; y < area.height; y++) for (let x = 0; x < area.width; x++) part[y * area.width + x] = full[(area.y + y) * W + area.x + x];
+    const rect = { x: 25, y: 35, width: 60, height: 80 };
+    const a = maskToOutput({ data: full, width: W, height: H }, W, H, rect, 48, 64);
+    const b = maskToOutput({ data: part, width: area.width, height: area.height, area }, W, H, rect, 48, 64);
+    let worst = 0;
+    for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    expect(worst).toBeLessThan(1e-6);
+    expect(a.some((v) => v > 0.5) && a.some((v) => v < 0.5)).toBe(true);
   });
 });

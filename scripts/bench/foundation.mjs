@@ -30,8 +30,15 @@ export async function run({ page, context, baseURL, shared, outDir }) {
   await p2.getByRole('navigation').waitFor();
   await p2.waitForLoadState('networkidle');
   let gz = 0;
-  for (const f of jsFiles) gz += gzipSync(readFileSync(join(outDir, f))).length;
-  rows.push({ name: 'app JS loaded at start (gzip)', value: gz / 1024, unit: 'KB', target: '≤ 200' });
+  for (const f of jsFiles) {
+    const n = gzipSync(readFileSync(join(outDir, f))).length;
+    console.log(`  start JS ${f}: ${(n / 1024).toFixed(1)} KB gzip`);
+    gz += n;
+  }
+  // Budget of issue 13: within +5 % of the 121 KB measured before the restructure. The other areas' pages load
+  // when their tab is first opened (src/shell/lazy-pages.svelte.ts), so they are not part of this figure.
+  rows.push({ name: 'app JS loaded at start (gzip)', value: gz / 1024, unit: 'KB', target: '≤ 127' });
+  rows.push({ name: 'app JS files loaded at start', value: jsFiles.size, unit: 'files', target: '' });
   // Time to interactive from cache: the service worker serves everything.
   await p2.evaluate(async () => { await navigator.serviceWorker.ready; if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })); });
   const tti = [];

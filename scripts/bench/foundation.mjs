@@ -21,17 +21,32 @@ async function makePhoto(page, shared, file, w, h) {
 
 export async function run({ page, context, baseURL, shared, outDir }) {
   const rows = [];
-  // App JS actually loaded by the start page (gzip), from a fresh context.
-  const jsFiles = new Set();
+  // App JS the start page itself loads (gzip), from a fresh context: the scripts and module preloads in the
+  // document's resource timeline. The photo worker, which the warm start begins once the page is idle and which
+  // runs off the main thread, is not in that timeline (it is its own row below); nor is the service worker.
   const fresh = await context.browser().newContext();
   const p2 = await fresh.newPage();
-  p2.on('response', (r) => { if (r.url().endsWith('.js') && r.request().resourceType() === 'script') jsFiles.add(new URL(r.url()).pathname); });
+  const workerJs = new Set();
+  p2.on('response', (r) => { if (r.url().endsWith('.js') && r.request().resourceType() === 'script') workerJs.add(new URL(r.url()).pathname); });
   await p2.goto(baseURL);
   await p2.getByRole('navigation').waitFor();
   await p2.waitForLoadState('networkidle');
+  const jsFiles = new Set(await p2.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => (e.initiatorType === 'script' || e.initiatorType === 'link') && new URL(e.name).pathname.endsWith('.js'))
+    .map((e) => new URL(e.name).pathname)));
+  const gzKB = (f) => gzipSync(readFileSync(join(outDir, f))).length / 1024;
   let gz = 0;
-  for (const f of jsFiles) gz += gzipSync(readFileSync(join(outDir, f))).length;
-  rows.push({ name: 'app JS loaded at start (gzip)', value: gz / 1024, unit: 'KB', target: '≤ 200' });
+  for (const f of jsFiles) {
+    console.log(`  start JS ${f}: ${gzKB(f).toFixed(1)} KB gzip`);
+    gz += gzKB(f);
+  }
+  // Budget of issue 13: within +5 % of the 121 KB measured before the restructure. The other areas' pages load
+  // when their tab is first opened (src/shell/lazy-pages.svelte.ts), so they are not part of this figure.
+  rows.push({ name: 'app JS loaded at start (gzip)', value: gz, unit: 'KB', target: '≤ 127' });
+  rows.push({ name: 'app JS files loaded at start', value: jsFiles.size, unit: 'files', target: '' });
+  let warm = 0;
+  for (const f of workerJs) if (!jsFiles.has(f)) warm += gzKB(f);
+  rows.push({ name: 'photo worker JS fetched by the warm start until network idle (gzip, off the main thread)', value: warm, unit: 'KB', target: '' });
   // Time to interactive from cache: the service worker serves everything.
   await p2.evaluate(async () => { await navigator.serviceWorker.ready; if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })); });
   const tti = [];

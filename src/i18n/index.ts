@@ -1,28 +1,24 @@
 /**
- * The UI's dictionaries: every area's messages (zh-CN source, English second), keyed `area.thing`. The photo worker
- * does not load this file; it words its reports with src/i18n/photo.ts alone.
+ * Every UI dictionary at once (zh-CN source, English second), keyed `area.thing`: for tests and the missing-key
+ * checks. The app does not load this file: it starts with src/i18n/ui.ts (shell and photo) and each area's page
+ * brings its own messages (src/i18n/area/*.ts). The photo worker words its reports with src/i18n/photo.ts alone.
  */
-import zhShell from './zh-CN/shell.ts';
-import zhPhoto from './zh-CN/photo.ts';
-import zhPhotoUi from './zh-CN/photo-ui.ts';
-import zhUploads from './zh-CN/uploads.ts';
-import zhEligibility from './zh-CN/eligibility.ts';
-import zhForm from './zh-CN/form.ts';
-import zhOverview from './zh-CN/overview.ts';
-import enShell from './en/shell.ts';
-import enPhoto from './en/photo.ts';
-import enPhotoUi from './en/photo-ui.ts';
-import enUploads from './en/uploads.ts';
-import enEligibility from './en/eligibility.ts';
-import enForm from './en/form.ts';
-import enOverview from './en/overview.ts';
+import start from './area/start.ts';
+import uploads from './area/uploads.ts';
+import eligibility from './area/eligibility.ts';
+import form from './area/form.ts';
+import overview from './area/overview.ts';
 import { lookup, type Dictionaries, type Locale, type Params, type Translate } from './core.ts';
 
 export { format, pickLocale, LOCALES, type Locale, type Messages, type Params, type Translate } from './core.ts';
 
+/** The areas' dictionaries as the app loads them: the start screen first, then one per lazily loaded area. */
+export const AREA_MESSAGES = { start, uploads, eligibility, form, overview } as const;
+
+const ALL = Object.values(AREA_MESSAGES);
 const DICTS: Dictionaries = {
-  'zh-CN': { ...zhShell, ...zhPhoto, ...zhPhotoUi, ...zhUploads, ...zhEligibility, ...zhForm, ...zhOverview },
-  en: { ...enShell, ...enPhoto, ...enPhotoUi, ...enUploads, ...enEligibility, ...enForm, ...enOverview },
+  'zh-CN': Object.assign({}, ...ALL.map((d) => d['zh-CN'])),
+  en: Object.assign({}, ...ALL.map((d) => d.en)),
 };
 
 export function translate(locale: Locale, key: string, params?: Params): string {

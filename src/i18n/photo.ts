@@ -15,15 +15,32 @@ export function photoMessage(locale: Locale, key: string, params?: Params): stri
   return lookup(DICTS, locale, key, params);
 }
 
+/**
+ * The core's params hold codes only; a list of image sides (`sides: 'top,bottom'`) is worded here. A report carries
+ * the sides in both languages — `sides` zh-CN ('上、下'), `sidesEn` English ('top, bottom') — as it always has, so
+ * its params (and the embed message) stay what hosts already read, and the UI can re-word it in either language.
+ */
+function wordParams(params: Params): Params {
+  if (typeof params.sides !== 'string') return params;
+  const codes = params.sides.split(',');
+  const { sides: _codes, ...rest } = params;
+  return {
+    sides: codes.map((c) => photoMessage('zh-CN', `photo.side.${c}`)).join('、'),
+    sidesEn: codes.map((c) => photoMessage('en', `photo.side.${c}`)).join(', '),
+    ...rest,
+  };
+}
+
 export function wordFinding(f: CodedFinding, locale: Locale = 'zh-CN'): Finding {
+  const params = wordParams(f.params);
   return {
     rule: f.rule,
     status: f.status,
     ...(f.value !== undefined ? { value: f.value } : {}),
     ...(f.expected !== undefined ? { expected: f.expected } : {}),
-    message: photoMessage(locale, f.code, f.params),
+    message: photoMessage(locale, f.code, params),
     code: f.code,
-    params: f.params,
+    params,
     official: f.official,
   };
 }

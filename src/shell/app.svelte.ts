@@ -8,7 +8,7 @@ import { wipeBrowserStorage } from '../platform/storage.ts';
 import { copyText, clearCopiedText } from '../platform/clipboard.ts';
 import { startEmbedApi } from '../platform/embed-api.ts';
 import type { PhotoService } from '../features/photo/service-types.ts';
-import { translator, pickLocale, type Locale, type Translate } from '../i18n/index.ts';
+import { translator, pickLocale, type Locale, type Translate } from '../i18n/ui.ts';
 
 /** A session that holds a candidate's data: the kiosk guard and 清除全部数据 call `wipe()` on every registered one. */
 export interface Wipeable {

@@ -86,7 +86,7 @@ function formArea(f: ReadinessInput['form']): ReadinessArea {
   const lines: ReadinessLine[] = [];
   if (f.resumeUsed === 0) lines.push({ key: 'overview.form.resume.none', level: 'empty' });
   else {
-    const fails = f.resume.filter((x) => x.severity === 'fail');
+    const fails = f.resume.filter((x) => x.status === 'fail');
     if (fails.length === 0) lines.push({ key: 'overview.form.resume.ok', params: { count: f.resumeUsed }, level: 'done' });
     for (const x of fails) lines.push({ key: `form.resume.code.${x.code}`, params: x.params, level: 'problem', rule: x.rule });
   }

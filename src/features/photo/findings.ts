@@ -301,11 +301,11 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
   if (!a) put('P-IMG-BORDER', 'info', 'photo.na.image');
   else {
     const sides = (Object.keys(a.borders.bands) as (keyof typeof a.borders.bands)[]).filter((k) => a.borders.bands[k] > 0);
-    const names = (l: string[]) => l.map((s) => SIDE_ZH[s]).join('、');
-    if (a.borders.black.length) put('P-IMG-BORDER', 'fail', 'photo.img.border.black', { sides: names(a.borders.black), sidesEn: a.borders.black.join(', ') }, { value: a.borders.black.join(',') });
+    // `sides` is a list of side codes ('top,bottom'); src/i18n/photo.ts words it for each language.
+    if (a.borders.black.length) put('P-IMG-BORDER', 'fail', 'photo.img.border.black', { sides: a.borders.black.join(',') }, { value: a.borders.black.join(',') });
     else if (sides.length) {
       const px = Math.max(...sides.map((s) => a.borders.bands[s]));
-      put('P-IMG-BORDER', 'fail', 'photo.img.border.band', { sides: names(sides), sidesEn: sides.join(', '), px }, { value: `${px} px` });
+      put('P-IMG-BORDER', 'fail', 'photo.img.border.band', { sides: sides.join(','), px }, { value: `${px} px` });
     } else put('P-IMG-BORDER', 'pass', 'photo.img.border.ok');
   }
   put('P-IMG-NOTRANSFORM', 'info', 'photo.img.notransform.info');
@@ -342,4 +342,3 @@ export function buildFindings(input: FindingsInput): FindingCode[] {
 }
 
 const JPEG_PROBLEMS = ['not-jpeg', 'truncated', 'bad-marker', 'bad-length', 'no-frame', 'no-scan', 'bad-frame', 'decode', 'too-large-to-decode'];
-const SIDE_ZH: Record<string, string> = { top: '上', bottom: '下', left: '左', right: '右' };

@@ -1,6 +1,5 @@
 /** English messages of the readiness overview (src/shell/OverviewPage.svelte). */
 const messages: Record<string, string> = {
-  'shell.nav.overview': 'Readiness overview',
   'overview.title': 'Application readiness overview',
   'overview.intro': 'A summary of the checks you just did on this page: photo, uploads, eligibility and the registration form. Shown on this device only; nothing is stored or uploaded (unless you ticked “Save on this device” in an area).',
   'overview.overall.ready': 'By the checks on this page, everything the application needs is ready: you can submit it on the candidate service platform.',

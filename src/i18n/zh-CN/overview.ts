@@ -1,6 +1,5 @@
 /** zh-CN messages of 申请准备总览 (the readiness overview, src/shell/OverviewPage.svelte). */
 const messages: Record<string, string> = {
-  'shell.nav.overview': '申请准备总览',
   'overview.title': '申请准备总览',
   'overview.intro': '汇总您在本页面上刚才的检查结果：照片、上传材料、毕业条件自查和登记表。只在本机显示，不会保存或上传（除非您在某一部分勾选了“在本机保存”）。',
   'overview.overall.ready': '按本页面的检查，毕业申请所需的准备都已完成，可以到考生服务平台提交。',

@@ -1,6 +1,7 @@
 /**
  * Checks of the résumé timeline (RULES.md R-RESUME-*) and their one-click fixes. Pure: entries + today's month in,
- * findings with codes, entry indices and numbers out (no sentences: the UI words them via i18n 'form.resume.*').
+ * findings with codes, entry indices and numbers out (no sentences: the UI words them via i18n 'form.resume.code.*').
+ * A finding is the shared `RuleFinding` (src/lib/finding.ts) plus the entries it is about and its one-click fixes.
  *
  * Tolerance (ours, R-RESUME-CONTINUOUS): the next entry may start in the month the previous one ends or the month
  * after; starting two or more months later is a gap, starting before the previous one's end month is an overlap.
@@ -9,6 +10,7 @@
 import {
   type ResumeEntry, type Ym, MAX_ENTRIES, NOW, filled, formatYm, isBlank, isIdleRole, isNow, isPlaceholder, newId, parseYm,
 } from './model.ts';
+import type { RuleFinding } from '../../../lib/finding.ts';
 
 export type ResumeRule = 'R-RESUME-COUNT' | 'R-RESUME-ORDER' | 'R-RESUME-CONTINUOUS' | 'R-RESUME-CURRENT' | 'R-RESUME-IDLE';
 
@@ -39,10 +41,9 @@ export type ResumeFix =
   | { kind: 'set-role'; index: number; role: string }
   | { kind: 'remove'; index: number };
 
-export interface ResumeFinding {
-  code: ResumeCode;
-  rule: ResumeRule;
-  severity: 'fail' | 'info';
+export interface ResumeFinding extends RuleFinding<ResumeRule, ResumeCode> {
+  /** 'fail' for a rule broken; 'info' for the note on blank rows (never counts against the résumé). */
+  status: 'fail' | 'info';
   /** Indices into the entries array as given (0-based). */
   entries: number[];
   /** Numbers and month texts for the message (months as '2019.09'). */
@@ -69,8 +70,14 @@ const RULE: Record<ResumeCode, ResumeRule> = {
   'not-current': 'R-RESUME-CURRENT',
 };
 
+/**
+ * Findings that rest on our tolerance, not on the manual's words: a gap or an overlap is decided with our ±1 month
+ * (RULES.md R-RESUME-CONTINUOUS, "tolerance ours"); the blank-rows note is our advice. Every other rule is the form's.
+ */
+const OURS: ReadonlySet<ResumeCode> = new Set(['gap', 'overlap', 'blank']);
+
 function finding(code: ResumeCode, entries: number[], params: ResumeFinding['params'] = {}, fixes: ResumeFix[] = []): ResumeFinding {
-  return { code, rule: RULE[code], severity: code === 'blank' ? 'info' : 'fail', entries, params, fixes };
+  return { code, rule: RULE[code], status: code === 'blank' ? 'info' : 'fail', official: !OURS.has(code), entries, params, fixes };
 }
 
 /** An entry with both months understood; `end` is today's month for 至今. */

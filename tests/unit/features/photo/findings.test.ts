@@ -3,6 +3,7 @@ import { buildFindings } from '../../../../src/features/photo/findings.ts';
 import { buildReport, localizeFindings } from './worded-report.ts';
 import { PHOTO_RULES, PHOTO_SPEC } from '../../../../src/features/photo/photo-spec.ts';
 import { missingKeys, translate } from '../../../../src/i18n/index.ts';
+import { wordFinding } from '../../../../src/i18n/photo.ts';
 import zh from '../../../../src/i18n/zh-CN/photo.ts';
 import en from '../../../../src/i18n/en/photo.ts';
 import { analysis, jpegFacts } from './fixtures.ts';
@@ -126,7 +127,16 @@ describe('pose, face and appearance thresholds', () => {
     expect(rule(findings({}, { borders: { bands: { top: 0, bottom: 0, left: 0, right: 0 }, black: ['left'] } }), 'P-IMG-BORDER').status).toBe('fail');
     const band = rule(findings({}, { borders: { bands: { top: 8, bottom: 8, left: 0, right: 0 }, black: [] } }), 'P-IMG-BORDER');
     expect(band.status).toBe('fail');
-    expect(translate('zh-CN', band.code, band.params)).toContain('上、下');
+    // The core names the sides by code; the report boundary words them (zh-CN and English, as the report carries).
+    expect(band.params).toEqual({ sides: 'top,bottom', px: 8 });
+    const worded = wordFinding(band);
+    expect(worded.params).toEqual({ sides: '上、下', sidesEn: 'top, bottom', px: 8 });
+    expect(worded.message).toContain('照片上、下边有约 8 px');
+    expect(wordFinding(band, 'en').message).toContain('along the top, bottom edge(s)');
+    expect(translate('en', band.code, worded.params)).toBe(wordFinding(band, 'en').message);
+    const black = wordFinding(rule(findings({}, { borders: { bands: { top: 0, bottom: 0, left: 0, right: 0 }, black: ['left'] } }), 'P-IMG-BORDER'));
+    expect(black.params).toEqual({ sides: '左', sidesEn: 'left' });
+    expect(black.message).toContain('照片左边有黑边');
   });
 });
 

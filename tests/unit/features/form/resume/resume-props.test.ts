@@ -41,11 +41,11 @@ describe('résumé properties', () => {
     fc.assert(fc.property(anyTimeline, (start) => {
       let list = start;
       for (let step = 0; step < 20; step++) {
-        const f = checkResume(list, TODAY).find((x) => x.severity === 'fail' && x.fixes.length > 0);
+        const f = checkResume(list, TODAY).find((x) => x.status === 'fail' && x.fixes.length > 0);
         if (!f) break;
         list = applyResumeFix(list, f.fixes[0]);
       }
-      const left = checkResume(list, TODAY).filter((x) => x.severity === 'fail');
+      const left = checkResume(list, TODAY).filter((x) => x.status === 'fail');
       // Whatever is left has no automatic fix (the user must decide), and no place text was invented.
       expect(left.every((x) => x.fixes.length === 0)).toBe(true);
       for (const e of list) for (const part of e.place.split('、').filter(Boolean)) expect(start.some((s) => s.place === part)).toBe(true);

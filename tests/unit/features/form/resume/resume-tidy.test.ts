@@ -62,7 +62,7 @@ describe('every timeline problem at once', () => {
 });
 
 describe('一键整理 (tidyResume)', () => {
-  const clean = (list: ResumeEntry[]) => checkResume(list, TODAY).filter((f) => f.severity === 'fail');
+  const clean = (list: ResumeEntry[]) => checkResume(list, TODAY).filter((f) => f.status === 'fail');
 
   it('sorts, fills the gap with 待业, brings it up to now — and the result checks clean', () => {
     const list = [e('2019.3', '2022.6'), e('2015.09', '2018.06', '某学院', '学生')];

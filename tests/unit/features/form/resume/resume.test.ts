@@ -3,6 +3,7 @@ import {
   checkResume, applyResumeFix, formatResume, formatEntry, parseYm, ym, formatYm, isNow, sortEntries,
   type ResumeEntry, type ResumeFinding,
 } from '../../../../../src/features/form/resume/index.ts';
+import { worstStatus } from '../../../../../src/lib/finding.ts';
 
 const TODAY = ym(2026, 3);
 let n = 0;
@@ -182,5 +183,26 @@ describe('formatting', () => {
     expect(formatEntry(e('2019.9', '2022-06', ' 安徽某某职业技术学院 ', '学生'))).toBe('2019.09—2022.06  安徽某某职业技术学院  学生');
     expect(formatEntry(e('2022.07', '至今', '', '待业'))).toBe('2022.07—至今  待业');
     expect(formatEntry(e('去年', '至今', '张喆工作室', '工作'))).toBe('去年—至今  张喆工作室  工作');
+  });
+});
+
+describe('findings on the shared RuleFinding shape (src/lib/finding.ts)', () => {
+  it('status fail/info, the rule ID, and whether the limit is the form\'s (official) or our tolerance', () => {
+    const f = checkResume([e('2019.09', '2022.06', '学院', '学生'), e('2022.10', '2023.06'), e('2020.01', '2021.01'), { id: 'b', start: '', end: '', place: '', role: '' }], TODAY);
+    expect(f.map((x) => [x.code, x.rule, x.status, x.official])).toEqual(expect.arrayContaining([
+      ['blank', 'R-RESUME-COUNT', 'info', false],
+      ['order', 'R-RESUME-ORDER', 'fail', true],
+      ['not-current', 'R-RESUME-CURRENT', 'fail', true],
+    ]));
+    // A gap or an overlap is decided with our ±1 month tolerance (RULES.md: "tolerance ours").
+    const [gap] = checkResume([e('2019.09', '2022.06'), e('2022.10', '至今')], TODAY);
+    expect(gap).toMatchObject({ code: 'gap', rule: 'R-RESUME-CONTINUOUS', status: 'fail', official: false });
+    const [ov] = checkResume([e('2019.09', '2022.06'), e('2021.01', '至今')], TODAY);
+    expect(ov).toMatchObject({ code: 'overlap', status: 'fail', official: false });
+    const [missing] = checkResume([e('', '至今')], TODAY);
+    expect(missing).toMatchObject({ code: 'start-missing', status: 'fail', official: true });
+    expect(worstStatus(f)).toBe('fail');
+    expect(worstStatus(f.filter((x) => x.status === 'info'))).toBe('pass');
+    for (const x of f) expect(Object.keys(x).sort()).toEqual(['code', 'entries', 'fixes', 'official', 'params', 'rule', 'status']);
   });
 });

@@ -78,6 +78,25 @@ const lines = [
   ...memoryLines(),
 ];
 
+/**
+ * Baselines: rows of a group named `<x>-before` were measured on earlier code (e.g. `matte-before`, the matte before
+ * issue 14, with MATTE_GROUP=matte-before); a full run cannot measure them again, so they are kept from the old file,
+ * after the table's rows, with a line saying so.
+ */
+function withBaselines(fresh) {
+  const file = join(root, 'BENCHMARKS.md');
+  if (!existsSync(file)) return fresh;
+  const kept = readFileSync(file, 'utf8').split('\n').filter((l) => /^\| [^|]*-before \|/.test(l));
+  if (!kept.length) return fresh;
+  const out = [...fresh];
+  let last = out.findIndex((l) => l.startsWith('| group | measure |'));
+  while (last + 1 < out.length && out[last + 1].startsWith('|')) last++;
+  out.splice(last + 1, 0, ...kept);
+  const groups = [...new Set(kept.map((l) => /^\| ([^|]+) \|/.exec(l)[1].trim()))];
+  out.splice(out.findIndex((l) => l.startsWith('- node ')) + 1, 0, `- kept from earlier runs (baselines of earlier code): ${groups.join(', ')}`);
+  return out;
+}
+
 /** The heap figures of the last e2e memory test (tests/e2e/memory.spec.ts → tests/artifacts/memory.json), if any. */
 function memoryLines() {
   const file = join(root, 'tests', 'artifacts', 'memory.json');
@@ -102,7 +121,7 @@ function memoryLines() {
     return [`Heap over long runs: tests/artifacts/memory.json unreadable (${err?.message ?? err}).`, ''];
   }
 }
-if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), lines.join('\n'));
+if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), withBaselines(lines).join('\n'));
 else updateSections();
 
 /**

@@ -1,30 +1,16 @@
 // Fixer pixel/encode figures measured in Node (same V8 as Chromium; no page needed): the pure-TS sources are
 // transpiled on the fly with the project's TypeScript into a temp folder and imported.
 // Run alone: node scripts/bench/fixer-node.mjs   (prints the rows)   — or via `npm run bench` (collects them).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transpilePure } from '../lib/pure-sources.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 
 async function load(root) {
-  const ts = (await import('typescript')).default;
-  const out = mkdtempSync(join(tmpdir(), 'fixer-bench-'));
-  // Every pure module of the photo feature and the byte/image layers (imports between them stay relative).
-  const walk = (dir) => readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') && !e.name.endsWith('.svelte.ts') ? [`${dir}/${e.name}`] : []);
-  const files = [...walk('src/lib'), ...readdirSync(join(root, 'src/features/photo')).filter((f) => f.endsWith('.ts') && !f.endsWith('.svelte.ts')).map((f) => `src/features/photo/${f}`)];
-  for (const f of files) {
-    const js = ts.transpileModule(readFileSync(join(root, f), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-    }).outputText.replace(/(from\s+['"][^'"]+)\.ts(['"])/g, '$1.js$2');
-    const dest = join(out, f.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(dest), { recursive: true });
-    writeFileSync(dest, js);
-  }
-  const imp = (p) => import(pathToFileURL(join(out, p)).href);
+  const { out, imp } = await transpilePure(root, 'fixer-bench-');
   return {
     out,
     enc: await imp('src/features/photo/encode.js'),

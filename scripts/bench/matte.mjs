@@ -7,10 +7,10 @@
 // single-face photo, written to tests/artifacts/matte/ (git-ignored).
 // Env: MATTE_GROUP=name (group label of the rows, e.g. matte-before), MATTE_RECORD=1 (write the segmenter masks to
 // tests/fixtures/matte-masks/ for the unit tests), MATTE_SHEET=0 (skip the contact sheet).
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { transpilePure } from '../lib/pure-sources.mjs';
 import { FOREGROUNDS, PLATES, TARGET_BLUE, buildComposite, scoreResult, fieldToRgba, maskToPng, shrinkMask, decodeFile } from '../lib/matte-truth.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,20 +20,7 @@ const mean = (a) => a.reduce((s, v) => s + v, 0) / Math.max(1, a.length);
 /** Transpile src/features/photo, src/lib/{image,jpeg} into a temp folder and import what the fixer needs. */
 export async function loadSourcesForEval(root) { return loadSources(root); }
 async function loadSources(root) {
-  const ts = (await import('typescript')).default;
-  const out = mkdtempSync(join(tmpdir(), 'matte-bench-'));
-  for (const dir of ['src/features/photo', 'src/lib/image', 'src/lib/jpeg']) {
-    if (!existsSync(join(root, dir))) continue;
-    for (const f of readdirSync(join(root, dir)).filter((x) => x.endsWith('.ts') && !x.includes('.svelte'))) {
-      const js = ts.transpileModule(readFileSync(join(root, dir, f), 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-      }).outputText.replace(/(from\s+['"][^'"]+)\.ts(['"])/g, '$1.js$2');
-      const dest = join(out, dir, f.replace(/\.ts$/, '.js'));
-      mkdirSync(dirname(dest), { recursive: true });
-      writeFileSync(dest, js);
-    }
-  }
-  const imp = (p) => import(pathToFileURL(join(out, p)).href);
+  const { out, imp } = await transpilePure(root, 'matte-bench-');
   return {
     out,
     pipeline: await imp('src/features/photo/encode-pipeline.js'),

@@ -148,14 +148,24 @@ export function solveFraming(input: FramingInput): FramingResult {
   }
   return { ok: true, ...framing };
 
-  /** Output px of pad left at the side after the side shift of `build` (only one side padded can be shifted). */
-  function sidePadAfterShift(sc: number): number {
+  /**
+   * The sideways move (source px, + = right) that avoids a pad at one side only (a shoulder cut by the photo's edge),
+   * within the centring tolerance less SIDE_SHIFT_MARGIN_PX: the face stays centred by P-GEO-CENTER.
+   */
+  function sideShift(sc: number): number {
     const w = OUT_W / sc, xc = cx - w / 2;
-    const padL = Math.max(0, -xc) * sc, padR = Math.max(0, xc + w - srcWidth) * sc;
-    const room = PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX;
-    if (padL > 0 && padR > 0) return Math.max(padL, padR);
-    if (padL > 0) return Math.max(0, padL - Math.min(room, (srcWidth - (xc + w)) * sc));
-    return Math.max(0, padR - Math.min(room, xc * sc));
+    const maxShift = (PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX) / sc;
+    const padL = Math.max(0, -xc), padR = Math.max(0, xc + w - srcWidth);
+    let shift = 0;
+    if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, srcWidth - (xc + w)));
+    else if (padR > 0 && padL === 0) shift = -Math.max(0, Math.min(padR, maxShift, xc));
+    return shift;
+  }
+
+  /** Output px of pad left at the side after `sideShift`. */
+  function sidePadAfterShift(sc: number): number {
+    const w = OUT_W / sc, x0 = cx - w / 2 + sideShift(sc);
+    return Math.max(0, -x0, x0 + w - srcWidth) * sc;
   }
 
   /** Among the framings keeping every range at least `req` px inside: the least pad (`padOf`; ties: the largest margin). */
@@ -180,15 +190,8 @@ export function solveFraming(input: FramingInput): FramingResult {
   function build(sc: number, tt: number, mm: number, inp: FramingInput): Omit<Framing, 'ok'> {
     const y0 = tt / sc;
     const xc = cx - OUT_W / 2 / sc;
-    let shift = 0; // source px the crop moves right (+) or left (−)
-    // A pad at one side only (a shoulder cut by the photo's edge) is avoided by moving the crop sideways, within the
-    // centring tolerance less SIDE_SHIFT_MARGIN_PX: the face stays centred by P-GEO-CENTER, and no band is needed.
-    const maxShift = (PHOTO_SPEC.centerTolerance.value - SIDE_SHIFT_MARGIN_PX) / sc; // source px
     const w = OUT_W / sc;
-    const padL = Math.max(0, -xc), padR = Math.max(0, xc + w - inp.srcWidth);
-    if (!inp.avoidSidePad) shift = 0;
-    else if (padL > 0 && padR === 0) shift = Math.max(0, Math.min(padL, maxShift, inp.srcWidth - (xc + w)));
-    else if (padR > 0 && padL === 0) shift = -Math.max(0, Math.min(padR, maxShift, xc));
+    const shift = inp.avoidSidePad ? sideShift(sc) : 0; // source px the crop moves right (+) or left (−)
     const x0 = xc + shift;
     const rect = { x: x0, y: y0, width: w, height: OUT_H / sc };
     const pad = {

@@ -203,6 +203,16 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       mask = await segmentBitmap(await deps.segmenter(), a.bitmap!);
       return mask;
     };
+    /** The segmenter's mask of `area` (measured image px) alone, cropped from the decoded bitmap. */
+    const segmentArea = async (area: { x: number; y: number; width: number; height: number }): Promise<PersonMaskInput> => {
+      const bmp = a.bitmap!;
+      const k = bmp.width / image.width; // measured image px → bitmap px
+      const x = Math.floor(area.x * k), y = Math.floor(area.y * k);
+      const crop = { x, y, width: Math.max(1, Math.min(bmp.width - x, Math.round(area.width * k))), height: Math.max(1, Math.min(bmp.height - y, Math.round(area.height * k))) };
+      deps.progress?.('segment');
+      const m = await segmentBitmap(await deps.segmenter(), bmp, crop);
+      return { ...m, area: { x: crop.x / k, y: crop.y / k, width: crop.width / k, height: crop.height / k } };
+    };
     const outName = name.replace(/\.[^.]*$/, '') + '_480x640.jpg';
     let result: FixResult | null = null;
     // Two attempts at most: when the re-check finds the framing off (e.g. dark hair on a dark background hid the true
@@ -211,7 +221,8 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       let framing = solveFraming({ srcWidth: image.width, srcHeight: image.height, ...geom });
       if (!framing.ok) return result ?? refuse(before, null, [], { code: framingRefusalCode(framing.code), params: { ratio: framing.ratio.toFixed(2) } });
       let padded = framing.pad.top + framing.pad.bottom + framing.pad.left + framing.pad.right > 0;
-      const personMask = replace || padded ? await getMask() : null;
+      // the whole-photo mask decides about pads beside the body; the matte may come from the crop's own (below)
+      const personMask = padded ? await getMask() : null;
       // below the chin (about 0.8 face widths under the eye line) the pad may continue the shoulders, never above
       const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
       // Honest framing: a pad beside the body (shoulders or chest cut by the photo's edge) could only be a flat band of
@@ -232,20 +243,13 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       }
       deps.progress?.('compose');
       // the matte is made from the segmenter's view of the crop (head and shoulders) when that is clearly smaller than
-      // the photo: a finer mask where it matters (see segmentationArea)
+      // the photo (a finer mask where it matters, see segmentationArea), else from the whole-photo mask
       let matteMask: PersonMaskInput | null = personMask;
-      if (replace && personMask) {
+      if (replace) {
         const area = segmentationArea(framing.rect, image.width, image.height);
-        if (area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height) {
-          const k = a.bitmap!.width / image.width; // measured image px → bitmap px
-          const bx = Math.floor(area.x * k), by = Math.floor(area.y * k);
-          const crop = { x: bx, y: by, width: Math.max(1, Math.min(a.bitmap!.width - bx, Math.round(area.width * k))), height: Math.max(1, Math.min(a.bitmap!.height - by, Math.round(area.height * k))) };
-          deps.progress?.('segment');
-          const m = await segmentBitmap(await deps.segmenter(), a.bitmap!, crop);
-          matteMask = { ...m, area: { x: crop.x / k, y: crop.y / k, width: crop.width / k, height: crop.height / k } };
-        }
+        matteMask = area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height ? await segmentArea(area) : await getMask();
       }
-      const r = renderPhoto(image, framing.rect, { personMask: matteMask, background: replace && personMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
+      const r = renderPhoto(image, framing.rect, { personMask: matteMask, background: replace && matteMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });

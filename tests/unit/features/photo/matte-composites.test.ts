@@ -39,13 +39,14 @@ function run(fgId: string, plateId: string): Score {
 }
 const mean = (s: Score[], k: keyof Score) => s.reduce((a, x) => a + x[k], 0) / s.length;
 
-describe('matte on the triangulated real portrait (exact α): near the issue-14 targets', () => {
+describe('matte on the triangulated real portrait (exact α): within the issue-14 targets', () => {
+  // measured 0.024–0.028 / 1.3–1.5 / 0 % / ≤ 0.015 % / 0.12–0.17 px (closed-form matting in the band)
   const scores = [run('tri-man', 'landscape'), run('tri-man', 'backdrop'), run('tri-man', 'dark')];
   it.each(scores.map((s, i) => [['landscape', 'backdrop', 'dark'][i], s] as const))('on %s', (_p, s) => {
-    expect(s.bandAlpha).toBeLessThanOrEqual(0.06); // target 0.05
+    expect(s.bandAlpha).toBeLessThanOrEqual(0.05);
     expect(s.bandDE).toBeLessThanOrEqual(3.5);
     expect(s.leftover).toBeLessThanOrEqual(0.2);
-    expect(s.eaten).toBeLessThanOrEqual(0.3); // target 0.2
+    expect(s.eaten).toBeLessThanOrEqual(0.2);
     expect(s.halo).toBeLessThanOrEqual(0.6);
   });
 });
@@ -53,21 +54,23 @@ describe('matte on the triangulated real portrait (exact α): near the issue-14 
 describe('matte on composites of every foreground (busy and plain plates)', () => {
   const busy = [run('grey-demo', 'dog-bicycle'), run('lightgrey-suit', 'backdrop'), run('woman-blue', 'landscape'), run('cn-grey-suit', 'landscape'), run('white-glasses', 'backdrop')];
   const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
-  // Bounds: what the selfie segmenter's 256 × 256 mask allows (see BENCHMARKS.md: the targets are not reached on
-  // these foregrounds; measured with the crop segmentation 0.11 / 5.5 / 0.09 % / 1.06 % / 1.07 px busy and 0.08 / 3.9 / 0 / 0.87 % /
-  // 0.49 px plain; the former refine step scored 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % / 2.5 px here).
-  it('busy plates: band α ≤ 0.12, band ΔE ≤ 6.0, leftover ≤ 0.3 %, eaten ≤ 1.2 %, halo ≤ 1.2 px', () => {
-    expect(mean(busy, 'bandAlpha')).toBeLessThanOrEqual(0.12);
-    expect(mean(busy, 'bandDE')).toBeLessThanOrEqual(6.0);
-    expect(mean(busy, 'leftover')).toBeLessThanOrEqual(0.3);
-    expect(mean(busy, 'eaten')).toBeLessThanOrEqual(1.2);
-    expect(mean(busy, 'halo')).toBeLessThanOrEqual(1.2);
+  // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured with closed-form matting in the band and the
+  // confidence prior: busy 0.076 / 3.86 / 0.03 % / 0.49 % / 0.72 px, plain 0.056 / 2.82 / 0 / 0.39 % / 0.40 px (the
+  // projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % / 1.07 px busy, 0.08 / 3.9 / 0 / 0.87 % / 0.49 px
+  // plain; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % / 2.5 px). Given the true alpha averaged to the
+  // segmenter's cells instead, the same refinement is within every target (BENCHMARKS.md, docs/fixer.md).
+  it('busy plates: band α ≤ 0.085, band ΔE ≤ 4.3, leftover ≤ 0.1 %, eaten ≤ 0.6 %, halo ≤ 0.85 px', () => {
+    expect(mean(busy, 'bandAlpha')).toBeLessThanOrEqual(0.085);
+    expect(mean(busy, 'bandDE')).toBeLessThanOrEqual(4.3);
+    expect(mean(busy, 'leftover')).toBeLessThanOrEqual(0.1);
+    expect(mean(busy, 'eaten')).toBeLessThanOrEqual(0.6);
+    expect(mean(busy, 'halo')).toBeLessThanOrEqual(0.85);
   });
-  it('plain plates: band α ≤ 0.09, band ΔE ≤ 4.5, leftover ≤ 0.2 %, eaten ≤ 1.0 %, halo ≤ 0.6 px', () => {
-    expect(mean(plain, 'bandAlpha')).toBeLessThanOrEqual(0.09);
-    expect(mean(plain, 'bandDE')).toBeLessThanOrEqual(4.5);
+  it('plain plates: band α ≤ 0.065, band ΔE ≤ 3.5, leftover ≤ 0.2 %, eaten ≤ 0.5 %, halo ≤ 0.6 px', () => {
+    expect(mean(plain, 'bandAlpha')).toBeLessThanOrEqual(0.065);
+    expect(mean(plain, 'bandDE')).toBeLessThanOrEqual(3.5);
     expect(mean(plain, 'leftover')).toBeLessThanOrEqual(0.2);
-    expect(mean(plain, 'eaten')).toBeLessThanOrEqual(1.0);
+    expect(mean(plain, 'eaten')).toBeLessThanOrEqual(0.5);
     expect(mean(plain, 'halo')).toBeLessThanOrEqual(0.6);
   });
 });
@@ -94,5 +97,28 @@ describe('person prior', () => {
     expect(kept[30 * w + 12]).toBe(0);
     expect(kept[75 * w + 195]).toBe(0);
     expect(kept[200 * w + 190]).toBe(0);
+  });
+});
+
+describe('person prior: confidence and high shoulders', () => {
+  const w = 240, h = 300;
+  const face = { headTopPx: 40, eyeYPx: 100, faceWidthPx: 80, faceCenterXPx: 120 };
+  const mask = new Float32Array(w * h);
+  const fill = (x0: number, y0: number, x1: number, y1: number, v: number) => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) mask[y * w + x] = v;
+  };
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (Math.hypot(x - 120, y - 100) < 55) mask[y * w + x] = 1; // head
+  fill(95, 150, 145, 165, 1); // neck
+  fill(0, 162, w, h, 1); // shoulders rising to the photo's sides 0.78 face widths below the eyes (a large face)
+  fill(120 + 55, 110, 120 + 110, 150, 0.65); // a wide grey blob attached beside the cheek: the segmenter half believes it
+  const kept = matte.personPrior(mask, w, h, face, 2);
+  it('keeps shoulders that reach the side of the photo just below the chin (no straight notch)', () => {
+    expect(kept[170 * w + 2]).toBe(1);
+    expect(kept[170 * w + w - 3]).toBe(1);
+  });
+  it('drops the part of a wide half-believed blob farther than a few cells from the confident person', () => {
+    expect(kept[130 * w + 215]).toBe(0);
+    expect(kept[130 * w + 200]).toBe(0);
+    expect(kept[100 * w + 120]).toBe(1);
   });
 });

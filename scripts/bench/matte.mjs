@@ -66,14 +66,15 @@ export function cropPng(L, img, a) {
 
 /**
  * Fix one composite in Node the way the worker does (framing from the geometry; background light blue). `cropMask`
- * is the segmenter's mask of `cropAreaOf` (the worker's second segmentation), else the whole-photo mask makes the matte.
+ * is the segmenter's mask of `cropAreaOf` (the worker's second segmentation; the whole-photo mask then confirms the
+ * person's core), else the whole-photo mask makes the matte.
  */
 export function fixComposite(src, comp, mask, cropMask = null) {
   const framing = framingOf(src, comp, mask);
   if (!framing.ok) return { framing, error: framing.code };
   const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
   const t = performance.now();
-  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: cropMask ?? mask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
+  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: cropMask ?? mask, confirmMask: cropMask ? mask : null, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
   return { framing, r, ms: performance.now() - t };
 }
 

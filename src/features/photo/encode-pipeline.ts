@@ -7,7 +7,7 @@
  *
  * Every step is also exported on its own (compose.ts, matte.ts, size-search.ts, encode.ts).
  */
-import { composeCrop, replaceBackground, type PersonMaskInput, type Rgb, type SourceRect } from './compose.ts';
+import { composeCrop, maskToOutput, replaceBackground, type PersonMaskInput, type Rgb, type SourceRect } from './compose.ts';
 import { refineMatte, type MatteFace, type RgbaImage } from './matte.ts';
 import type { SizeSearchOptions, SizeSearchResult } from './size-search.ts';
 import { fitJpeg } from './encode.ts';
@@ -18,6 +18,9 @@ export const SEGMENTER_INPUT = 256;
 export interface RenderOptions extends SizeSearchOptions {
   /** Person probability over the whole source image at its own resolution (MediaPipe: 256×256). */
   personMask?: PersonMaskInput | null;
+  /** A second segmentation (the whole photo, when `personMask` is the crop's): the matte keeps only what is near
+   *  the person's core in both views (MATTE_TUNING.confirmLevel). */
+  confirmMask?: PersonMaskInput | null;
   /** 'keep' (default): keep the photo's own background; a colour: replace it (needs personMask). */
   background?: 'keep' | Rgb;
   /** Pad fill when the rectangle extends beyond the photo (default: continue the background). */
@@ -73,7 +76,8 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     const cells = Math.min(SEGMENTER_INPUT, m.width, m.height);
     const covered = m.area ?? { width: src.width, height: src.height };
     const cellPx = Math.max(covered.width, covered.height) / cells * (image.width / rect.width);
-    alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx });
+    const confirm = opts.confirmMask ? maskToOutput(opts.confirmMask, src.width, src.height, rect, image.width, image.height, true) : null;
+    alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx, confirm });
     ms.matte = now() - t;
     t = now();
     image = replaceBackground(image, alpha, bg);

@@ -243,13 +243,19 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       }
       deps.progress?.('compose');
       // the matte is made from the segmenter's view of the crop (head and shoulders) when that is clearly smaller than
-      // the photo (a finer mask where it matters, see segmentationArea), else from the whole-photo mask
+      // the photo (a finer mask where it matters, see segmentationArea), else from the whole-photo mask; with the crop's,
+      // the whole photo's view must agree on the person's core (two views rarely share a mistake, e.g. a dog taken for a
+      // shoulder)
       let matteMask: PersonMaskInput | null = personMask;
+      let confirmMask: PersonMaskInput | null = null;
       if (replace) {
         const area = segmentationArea(framing.rect, image.width, image.height);
-        matteMask = area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height ? await segmentArea(area) : await getMask();
+        if (area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height) {
+          matteMask = await segmentArea(area);
+          confirmMask = await getMask();
+        } else matteMask = await getMask();
       }
-      const r = renderPhoto(image, framing.rect, { personMask: matteMask, background: replace && matteMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
+      const r = renderPhoto(image, framing.rect, { personMask: matteMask, confirmMask, background: replace && matteMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });

@@ -54,24 +54,29 @@ describe('matte on the triangulated real portrait (exact α): within the issue-1
 describe('matte on composites of every foreground (busy and plain plates)', () => {
   const busy = [run('grey-demo', 'dog-bicycle'), run('lightgrey-suit', 'backdrop'), run('woman-blue', 'landscape'), run('cn-grey-suit', 'landscape'), run('white-glasses', 'backdrop')];
   const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
-  // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured with closed-form matting in the band and the
-  // confidence prior: busy 0.076 / 3.86 / 0.03 % / 0.49 % / 0.72 px, plain 0.056 / 2.82 / 0 / 0.39 % / 0.40 px (the
-  // projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % / 1.07 px busy, 0.08 / 3.9 / 0 / 0.87 % / 0.49 px
-  // plain; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % / 2.5 px). Given the true alpha averaged to the
-  // segmenter's cells instead, the same refinement is within every target (BENCHMARKS.md, docs/fixer.md).
-  it('busy plates: band α ≤ 0.085, band ΔE ≤ 4.3, leftover ≤ 0.1 %, eaten ≤ 0.6 %, halo ≤ 0.85 px', () => {
-    expect(mean(busy, 'bandAlpha')).toBeLessThanOrEqual(0.085);
-    expect(mean(busy, 'bandDE')).toBeLessThanOrEqual(4.3);
+  // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured (closed-form matting in the band, the hair
+  // band, the confidence prior confirmed by the whole photo's view): busy 0.066 / 3.48 / 0.03 % / 0.29 % / 0.72 px,
+  // plain 0.051 / 2.58 / 0 / 0.27 % / 0.40 px (the projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % /
+  // 1.07 px busy, 0.08 / 3.9 / 0 / 0.87 % / 0.49 px plain; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % /
+  // 2.5 px). Given the true alpha averaged to the segmenter's cells instead, the same refinement is within every
+  // target (docs/fixer.md).
+  it('busy plates: band α ≤ 0.075, band ΔE ≤ 3.9, leftover ≤ 0.1 %, eaten ≤ 0.4 %, halo ≤ 0.8 px', () => {
+    expect(mean(busy, 'bandAlpha')).toBeLessThanOrEqual(0.075);
+    expect(mean(busy, 'bandDE')).toBeLessThanOrEqual(3.9);
     expect(mean(busy, 'leftover')).toBeLessThanOrEqual(0.1);
-    expect(mean(busy, 'eaten')).toBeLessThanOrEqual(0.6);
-    expect(mean(busy, 'halo')).toBeLessThanOrEqual(0.85);
+    expect(mean(busy, 'eaten')).toBeLessThanOrEqual(0.4);
+    expect(mean(busy, 'halo')).toBeLessThanOrEqual(0.8);
   });
-  it('plain plates: band α ≤ 0.065, band ΔE ≤ 3.5, leftover ≤ 0.2 %, eaten ≤ 0.5 %, halo ≤ 0.6 px', () => {
-    expect(mean(plain, 'bandAlpha')).toBeLessThanOrEqual(0.065);
-    expect(mean(plain, 'bandDE')).toBeLessThanOrEqual(3.5);
+  it('plain plates: band α ≤ 0.058, band ΔE ≤ 3.0, leftover ≤ 0.2 %, eaten ≤ 0.35 %, halo ≤ 0.5 px', () => {
+    expect(mean(plain, 'bandAlpha')).toBeLessThanOrEqual(0.058);
+    expect(mean(plain, 'bandDE')).toBeLessThanOrEqual(3.0);
     expect(mean(plain, 'leftover')).toBeLessThanOrEqual(0.2);
-    expect(mean(plain, 'eaten')).toBeLessThanOrEqual(0.5);
-    expect(mean(plain, 'halo')).toBeLessThanOrEqual(0.6);
+    expect(mean(plain, 'eaten')).toBeLessThanOrEqual(0.35);
+    expect(mean(plain, 'halo')).toBeLessThanOrEqual(0.5);
+  });
+  it('a dog the crop\'s segmentation takes for a shoulder goes when the whole photo\'s view does not confirm it', () => {
+    // woman-blue on dog-bicycle: 5.2 % of the background kept with the crop's mask alone, 0.96 % confirmed
+    expect(run('woman-blue', 'dog-bicycle').leftover).toBeLessThanOrEqual(1.5);
   });
 });
 
@@ -120,5 +125,16 @@ describe('person prior: confidence and high shoulders', () => {
     expect(kept[130 * w + 215]).toBe(0);
     expect(kept[130 * w + 200]).toBe(0);
     expect(kept[100 * w + 120]).toBe(1);
+  });
+  it('with a second view: a blob one view is sure of goes when the other does not confirm it', () => {
+    const sure = Float32Array.from(mask);
+    for (let y = 110; y < 150; y++) for (let x = 150; x < 230; x++) sure[y * w + x] = 1; // the first view is sure of it, joined to the cheek
+    const other = Float32Array.from(sure);
+    for (let y = 110; y < 150; y++) for (let x = 172; x < 230; x++) other[y * w + x] = 0.2; // the whole photo's is not
+    expect(matte.personPrior(sure, w, h, face, 2)[130 * w + 195]).toBe(1);
+    const confirmed = matte.personPrior(sure, w, h, face, 2, other);
+    expect(confirmed[130 * w + 195]).toBe(0);
+    expect(confirmed[100 * w + 120]).toBe(1);
+    expect(confirmed[170 * w + 2]).toBe(1);
   });
 });

@@ -15,8 +15,8 @@ import type { RgbaImage } from './raster.ts';
 export interface ClosedFormOptions {
   /** Regularisation of each window's colour covariance (colours 0..1); larger gives smoother alpha. */
   eps?: number;
-  /** γ: pull of every unknown pixel towards `prior` (0 = none). */
-  priorWeight?: number;
+  /** γ: pull of every unknown pixel towards `prior` (0 = none); one number, or one per pixel (image-sized). */
+  priorWeight?: number | Float32Array;
   /** Conjugate-gradient stop: relative residual, and at most this many iterations. */
   tolerance?: number;
   maxIterations?: number;
@@ -46,7 +46,9 @@ export function closedFormAlpha(
     throw new RangeError(`closedFormAlpha: ${w}×${h} image, alpha ${alpha.length}, unknown ${unknown.length}, prior ${prior?.length ?? 'none'}`);
   }
   const eps = opts.eps ?? 1e-5;
-  const gamma = prior ? (opts.priorWeight ?? 0) : 0;
+  const pw = opts.priorWeight ?? 0;
+  if (typeof pw !== 'number' && pw.length !== n) throw new RangeError(`closedFormAlpha: priorWeight ${pw.length} for ${w}×${h}`);
+  const gammaAt = (p: number) => (!prior ? 0 : typeof pw === 'number' ? pw : pw[p]);
   const tol = opts.tolerance ?? 1e-4;
   const maxIt = opts.maxIterations ?? 300;
 
@@ -138,6 +140,7 @@ export function closedFormAlpha(
     const p = pix[u];
     const px = p % w, py = (p - px) / w;
     const row = u * TAPS;
+    const gamma = gammaAt(p);
     if (gamma > 0) {
       A[row + CENTRE] += gamma;
       b[u] += gamma * prior![p];

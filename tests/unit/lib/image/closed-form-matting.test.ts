@@ -92,6 +92,26 @@ describe('closedFormAlpha', () => {
     for (let i = 0; i < a.length; i++) if (unknown[i]) expect(a[i]).toBeCloseTo(0.3, 2);
   });
 
+  it('a per-pixel prior weight pulls only where it is set', () => {
+    const { image, alpha } = disc(w, h, 4, [200, 150, 120], [40, 90, 60], 0);
+    const { unknown, known } = trimap(alpha, w, h, 5);
+    const prior = new Float32Array(w * h).fill(0.3);
+    const weight = new Float32Array(w * h);
+    for (let i = 0; i < weight.length; i++) if (i % w < w / 2) weight[i] = 10; // the left half only
+    const opts = { eps: 1e-7, maxIterations: 3000, tolerance: 1e-8 };
+    const a = closedFormAlpha(image, known, unknown, prior, { ...opts, priorWeight: weight });
+    const free = closedFormAlpha(image, known, unknown, prior, opts);
+    let left = 0, leftFree = 0, right = 0, nl = 0, nr = 0;
+    for (let i = 0; i < a.length; i++) {
+      if (!unknown[i]) continue;
+      if (i % w < w / 2 - 6) (left += Math.abs(a[i] - 0.3)), (leftFree += Math.abs(free[i] - 0.3)), nl++;
+      else if (i % w > w / 2 + 6) (right += Math.abs(a[i] - free[i])), nr++;
+    }
+    expect(left / nl).toBeLessThan(0.3 * (leftFree / nl)); // pulled towards the prior where weighted
+    expect(right / nr).toBeLessThan(0.02); // the other half as without a prior
+    expect(() => closedFormAlpha(image, known, unknown, prior, { priorWeight: new Float32Array(5) })).toThrow(RangeError);
+  });
+
   it('with no unknown pixel it returns the alpha unchanged; mismatched sizes throw', () => {
     const { image, alpha } = disc(20, 20, 2, [1, 2, 3], [4, 5, 6], 0);
     expect(Array.from(closedFormAlpha(image, alpha, new Uint8Array(400), null))).toEqual(Array.from(alpha));

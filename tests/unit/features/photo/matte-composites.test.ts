@@ -55,8 +55,8 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   const busy = [run('grey-demo', 'dog-bicycle'), run('lightgrey-suit', 'backdrop'), run('woman-blue', 'landscape'), run('cn-grey-suit', 'landscape'), run('white-glasses', 'backdrop')];
   const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
   // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured (closed-form matting in the band, the hair
-  // band, the confidence prior confirmed by the whole photo's view): busy 0.066 / 3.48 / 0.03 % / 0.29 % / 0.72 px,
-  // plain 0.051 / 2.58 / 0 / 0.27 % / 0.40 px (the projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % /
+  // band, the confidence prior confirmed by the whole photo's view): busy 0.067 / 3.54 / 0.03 % / 0.33 % / 0.72 px,
+  // plain 0.052 / 2.61 / 0 / 0.27 % / 0.41 px (the projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % /
   // 1.07 px busy, 0.08 / 3.9 / 0 / 0.87 % / 0.49 px plain; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % /
   // 2.5 px). Given the true alpha averaged to the segmenter's cells instead, the same refinement is within every
   // target (docs/fixer.md).

@@ -8,8 +8,8 @@
  * Measured on composites with an exact truth (scripts/lib/matte-truth.mjs): the first refine step (a guided filter
  * with a window large against hair and shoulders, projection on colour lines, a contrast stretch, then tinting)
  * made the halos and the eaten edges; the coarse mask itself makes the blobs (see ../shared/notes/matting.md).
- * Given the true alpha averaged to the segmenter's cells, this refinement scores band α 0.04, ΔE00 2.3: what is
- * left is mostly where the real segmenter's mask is wrong by more than the band.
+ * Given the true alpha averaged to the segmenter's cells, this refinement scores band α 0.033, ΔE00 1.9 (busy plates):
+ * what is left is mostly where the real segmenter's mask is wrong by more than the band.
  *
  * `pullPush` fills a colour field from weighted samples (coarse-to-fine), used to extend the background under the
  * person and into padded areas, and to estimate foreground colours for decontamination.
@@ -85,8 +85,8 @@ export const MATTE_TUNING = {
   /** … and above the eyes (tall hair, buns) … */
   hairAboveEyeFw: 1.75,
   /** … down to where the shoulders may start (0.7: high shoulders of a large face reach the photo's side there;
-   *  1.0 cut them off with a straight notch; busy/plain eaten 0.57 / 0.63 → 0.39 / 0.45 %) and the envelope widens to the whole width over
-   *  `shoulderRampFw`. */
+   *  1.0 cut them off with a straight notch; busy/plain eaten 0.57 / 0.63 → 0.39 / 0.45 %) and the envelope widens
+   *  to the whole width over `shoulderRampFw`. */
   shoulderBelowEyeFw: 0.7,
   shoulderRampFw: 0.6,
   /** Confidence: the segmenter's real person is ≈ 1 with a soft rim; a piece of the backdrop it half takes for the
@@ -136,9 +136,8 @@ export interface RefineMatteOptions {
  * envelope around the head (hair may reach `hairHalfWidthFw` beside the face centre and `hairAboveEyeFw` above the
  * eyes; below the shoulders the envelope opens to the full width) and only its components that meet the face are
  * kept, and of those only what lies near the segmenter's confident core (where `confirm`, a second segmentation,
- * is given: near where both are sure); everything else — islands, blobs of the old
- * backdrop beside the hair, a second person — is set to 0. The soft rim of what is kept (values < 0.5 within 2
- * cells) stays.
+ * is given: near where both are sure); everything else — islands, blobs of the old backdrop beside the hair, a
+ * second person — is set to 0. The soft rim of what is kept (values < 0.5 within 2 cells) stays.
  */
 export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number, confirm: Float32Array | null = null): Float32Array {
   const T = MATTE_TUNING;
@@ -228,7 +227,9 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
   const toFg = chessDistance(fg, w, h);
   const unknown = new Uint8Array(n);
   const known = new Float32Array(n);
-  // above the eyes (hair) the segmenter tends to stop short of the strands: the band reaches farther out there
+  const weight = new Float32Array(n);
+  // above the eyes (hair) the segmenter tends to stop short of the strands: the band reaches farther out there, and
+  // that extension beyond `band` is pulled towards the segmenter's own (low) value: only clear evidence takes it
   const hairOut = Math.max(band, Math.round(T.hairBandOutCells * cell));
   const hairIn = Math.max(T.minBandPx, Math.round(T.hairBandInCells * cell));
   const hairRows = opts.face ? Math.max(0, Math.min(h, Math.floor(opts.face.eyeYPx) + 1)) : 0;
@@ -236,11 +237,8 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
     const hair = i < hairRows * w;
     unknown[i] = (fg[i] ? toBg[i] <= (hair ? hairIn : band) : toFg[i] <= (hair ? hairOut : band)) ? 1 : 0;
     known[i] = fg[i];
+    if (unknown[i] && !fg[i] && toFg[i] > band) weight[i] = T.hairBandPrior;
   }
-  // the hair band's extension beyond `band` outwards is pulled towards the segmenter's own (low) value: only clear
-  // evidence in the image takes it
-  const weight = new Float32Array(n);
-  for (let i = 0; i < n; i++) if (unknown[i] && !fg[i] && toFg[i] > band) weight[i] = T.hairBandPrior;
   return closedFormAlpha(image, known, unknown, coarse, { eps: T.mattingEps, maxIterations: T.mattingIterations, priorWeight: weight });
 }
 

@@ -9,6 +9,7 @@
  */
 import { composeCrop, maskToOutput, replaceBackground, type PersonMaskInput, type Rgb, type SourceRect } from './compose.ts';
 import { refineMatte, type MatteFace, type RgbaImage } from './matte.ts';
+import type { Box } from './other-faces.ts';
 import type { SizeSearchOptions, SizeSearchResult } from './size-search.ts';
 import { fitJpeg } from './encode.ts';
 
@@ -29,6 +30,8 @@ export interface RenderOptions extends SizeSearchOptions {
   continuePersonFromY?: number;
   /** The face in OUTPUT px (the framing's predicted measurements): the matte keeps only this person. */
   face?: MatteFace;
+  /** Bystanders' faces found beside the head, OUTPUT px (other-faces.ts): the matte drops their zone. */
+  otherFaces?: readonly Box[];
   /** Output size (default 480×640). */
   outWidth?: number;
   outHeight?: number;
@@ -77,7 +80,7 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     const covered = m.area ?? { width: src.width, height: src.height };
     const cellPx = Math.max(covered.width, covered.height) / cells * (image.width / rect.width);
     const confirm = opts.confirmMask ? maskToOutput(opts.confirmMask, src.width, src.height, rect, image.width, image.height, true) : null;
-    alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx, confirm });
+    alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx, confirm, otherFaces: opts.otherFaces });
     ms.matte = now() - t;
     t = now();
     image = replaceBackground(image, alpha, bg);

@@ -19,6 +19,7 @@
 import { rgbField, resizeBilinear, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
 import { chessDistance, components } from '../../lib/image/regions.ts';
 import { closedFormAlpha } from '../../lib/image/closed-form-matting.ts';
+import { OTHER_FACES, inExclusionZone, type Box } from './other-faces.ts';
 
 export type { RgbaImage } from '../../lib/image/raster.ts';
 
@@ -129,6 +130,8 @@ export interface RefineMatteOptions {
   confirm?: Float32Array | null;
   /** Size of one coarse-mask cell in image px (sets the unknown band; default from maskW/maskH). */
   cellPx?: number;
+  /** Boxes (image px) of bystanders' faces beside the head (other-faces.ts): their zone is dropped (used with `face`). */
+  otherFaces?: readonly Box[];
 }
 
 /**
@@ -139,8 +142,18 @@ export interface RefineMatteOptions {
  * is given: near where both are sure); everything else — islands, blobs of the old backdrop beside the hair, a
  * second person — is set to 0. The soft rim of what is kept (values < 0.5 within 2 cells) stays.
  */
-export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number, confirm: Float32Array | null = null): Float32Array {
+export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number, confirm: Float32Array | null = null, otherFaces: readonly Box[] = []): Float32Array {
   const T = MATTE_TUNING;
+  if (otherFaces.length) {
+    // a bystander's face found beside the head (other-faces.ts): its zone is no person, whatever the segmenter says
+    mask = Float32Array.from(mask);
+    for (const b of otherFaces) {
+      const m = OTHER_FACES.marginW * (b.x1 - b.x0), below = OTHER_FACES.belowW * (b.x1 - b.x0);
+      const zx0 = Math.max(0, Math.floor(b.x0 - m)), zx1 = Math.min(w - 1, Math.ceil(b.x1 + m));
+      const zy0 = Math.max(0, Math.floor(b.y0 - m)), zy1 = Math.min(h - 1, Math.ceil(b.y1 + below));
+      for (let y = zy0; y <= zy1; y++) for (let x = zx0; x <= zx1; x++) if (inExclusionZone(b, face, x, y)) mask[y * w + x] = 0;
+    }
+  }
   const fw = Math.max(1, face.faceWidthPx), cx = face.faceCenterXPx, ey = face.eyeYPx;
   const top = ey - T.hairAboveEyeFw * fw;
   const sh = ey + T.shoulderBelowEyeFw * fw;
@@ -216,7 +229,7 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
   const cell = opts.cellPx ?? Math.max(w / maskW, h / maskH);
   let coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
   if (opts.confirm && opts.confirm.length !== n) throw new RangeError('refineMatte: confirm mask is not image-sized');
-  if (opts.face) coarse = personPrior(coarse, w, h, opts.face, cell, opts.confirm ?? null);
+  if (opts.face) coarse = personPrior(coarse, w, h, opts.face, cell, opts.confirm ?? null, opts.otherFaces ?? []);
   const band = Math.max(T.minBandPx, Math.round(T.bandCells * cell));
   const fg = new Uint8Array(n), bg = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -15,6 +15,7 @@ import { renderPhoto } from '../encode-pipeline.ts';
 import type { Landmarks } from '../vision-types.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
 import { drawnScore } from '../plausibility.ts';
+import { maskShare, otherFaceBoxes, scanWindows, type Box, type HeadGeometry } from '../other-faces.ts';
 import { decodeToBitmap, bitmapToRgba, MAX_DECODE_PIXELS, type RgbaImage } from '../../../platform/decode.ts';
 
 /** The contract's report (zh-CN sentences), worded once here at the worker's boundary. */
@@ -150,6 +151,37 @@ export async function segmentBitmap(seg: PersonSegmenter, bmp: ImageBitmap, crop
   }
 }
 
+/**
+ * Bystanders' faces beside the candidate's head (other-faces.ts): the face detector on small windows of the bitmap
+ * where the whole-photo mask has person, the detections that cannot be the candidate, as boxes in OUTPUT px of the
+ * framing (the matte drops their zone).
+ */
+async function findOtherFaces(detector: FaceDetector, bmp: ImageBitmap, image: { width: number; height: number }, head: HeadGeometry, framing: { rect: { x: number; y: number; width: number; height: number }; scale: number }, wholeMask: { data: Float32Array; width: number; height: number }): Promise<Box[]> {
+  const { rect } = framing;
+  const bounds = { x0: Math.max(0, rect.x), y0: Math.max(0, rect.y), x1: Math.min(image.width, rect.x + rect.width), y1: Math.min(image.height, rect.y + rect.height) };
+  const windows = scanWindows(head, bounds, (b) => maskShare(wholeMask, image.width, image.height, b));
+  const k = bmp.width / image.width; // measured image px → bitmap px
+  const hits: Box[] = [];
+  for (const b of windows) {
+    const x = Math.max(0, Math.floor(b.x0 * k)), y = Math.max(0, Math.floor(b.y0 * k));
+    const w = Math.min(bmp.width - x, Math.round((b.x1 - b.x0) * k)), h = Math.min(bmp.height - y, Math.round((b.y1 - b.y0) * k));
+    if (w < 8 || h < 8) continue;
+    const crop = await createImageBitmap(bmp, x, y, w, h);
+    try {
+      const r = await detector.detect(crop, w, h);
+      for (const f of r.faces) {
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (const [px, py] of f.landmarks) (x0 = Math.min(x0, px)), (x1 = Math.max(x1, px)), (y0 = Math.min(y0, py)), (y1 = Math.max(y1, py));
+        hits.push({ x0: (x + x0) / k, y0: (y + y0) / k, x1: (x + x1) / k, y1: (y + y1) / k });
+      }
+    } finally {
+      crop.close();
+    }
+  }
+  const s = framing.scale;
+  return otherFaceBoxes(hits, head).map((b) => ({ x0: (b.x0 - rect.x) * s, y0: (b.y0 - rect.y) * s, x1: (b.x1 - rect.x) * s, y1: (b.y1 - rect.y) * s }));
+}
+
 /** A refusal with its contract sentence. */
 function refuse(before: PhotoReport, after: PhotoReport | null, changes: FixResult['changes'], refusal: Refusal): FixResult {
   return { photo: null, before, after, changes, refusal, reason: photoMessage('zh-CN', refusal.code, refusal.params) };
@@ -255,12 +287,15 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
           confirmMask = await getMask();
         } else matteMask = await getMask();
       }
-      const r = renderPhoto(image, framing.rect, { personMask: matteMask, confirmMask, background: replace && matteMask ? target.colour : 'keep', continuePersonFromY, face: framing.out });
+      // a bystander half hidden behind the head is person to the segmenter: find its face, the matte drops it
+      const otherFaces = replace ? await findOtherFaces(await deps.detector(), a.bitmap, image, geom, framing, await getMask()) : [];
+      const r = renderPhoto(image, framing.rect, { personMask: matteMask, confirmMask, background: replace && matteMask ? target.colour : 'keep', continuePersonFromY, face: framing.out, otherFaces });
       const enc = r.encode;
       const changes: FixResult['changes'] = [];
       changes.push({ key: 'photoui.change.scale', params: { percent: Math.round(framing.scale * scale * 100) } });
       if (padded) changes.push({ key: 'photoui.change.pad', params: { top: Math.round(framing.pad.top), bottom: Math.round(framing.pad.bottom), left: Math.round(framing.pad.left), right: Math.round(framing.pad.right) } });
       if (r.backgroundReplaced) changes.push({ key: `photoui.change.bg.${target.key}` });
+      if (r.backgroundReplaced && otherFaces.length) changes.push({ key: 'photoui.change.bystander', params: { count: otherFaces.length } });
       if (!enc.ok || !enc.bytes) return refuse(before, null, changes, { code: encodeRefusalCode(enc.failure ?? 'no-fit'), params: {} });
       changes.push({ key: 'photoui.change.encode', params: { quality: enc.quality, bytes: enc.bytes.length, subsampling: enc.subsampling, encodes: enc.encodes } });
       if (enc.denoise > 0) changes.push({ key: 'photoui.change.denoise', params: { level: enc.denoise } });

@@ -57,6 +57,16 @@ export function cropAreaOf(src, comp, framing) {
   return area.width * area.height < src.compose.CROP_SEGMENT_MAX_SHARE * comp.image.width * comp.image.height ? area : null;
 }
 
+/**
+ * The segmenter's second views, as photo-pipeline.ts takes them: with a crop, the same crop seen from farther
+ * (`wide`, averaged with it); without, a closer view of the head (`head`, confirming the person's core).
+ */
+export function viewAreasOf(src, comp, framing, crop) {
+  const W = comp.image.width, H = comp.image.height;
+  if (crop) return { wide: src.compose.scaleArea(crop, src.compose.WIDE_VIEW, W, H), head: null };
+  return { wide: null, head: src.compose.scaleArea(src.compose.segmentationArea(framing.rect, W, H), src.compose.HEAD_VIEW, W, H) };
+}
+
 /** The crop's pixels as a PNG (lossless, like the worker's createImageBitmap crop). */
 export function cropPng(L, img, a) {
   const png = new L.PNG({ width: a.width, height: a.height });
@@ -69,12 +79,15 @@ export function cropPng(L, img, a) {
  * is the segmenter's mask of `cropAreaOf` (the worker's second segmentation; the whole-photo mask then confirms the
  * person's core), else the whole-photo mask makes the matte.
  */
-export function fixComposite(src, comp, mask, cropMask = null) {
+export function fixComposite(src, comp, mask, cropMask = null, views = {}) {
   const framing = framingOf(src, comp, mask);
   if (!framing.ok) return { framing, error: framing.code };
   const continuePersonFromY = framing.out.eyeYPx + 0.8 * framing.out.faceWidthPx;
   const t = performance.now();
-  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask: cropMask ?? mask, confirmMask: cropMask ? mask : null, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
+  const W = comp.image.width, H = comp.image.height;
+  const personMask = cropMask ? (views.wide ? src.compose.averageMasks(cropMask, views.wide, W, H) : cropMask) : mask;
+  const confirmMask = cropMask ? mask : views.head ?? null;
+  const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask, confirmMask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
   return { framing, r, ms: performance.now() - t };
 }
 
@@ -201,18 +214,25 @@ export async function run({ page, baseURL, shared, root }) {
     const areas = comps.map((c, i) => { const f = framingOf(src, c, masks[i]); return f.ok ? cropAreaOf(src, c, f) : null; });
     const cropped = await segmentAll(page, comps.map((c, i) => (areas[i] ? { bytes: cropPng(L, c.image, areas[i]), mime: 'image/png' } : null)));
     const cropMasks = cropped.map((m, i) => (m && areas[i] ? { ...m, area: areas[i] } : null));
+    // the second views (wide with a crop, head without)
+    const vAreas = comps.map((c, i) => { const f = framingOf(src, c, masks[i]); return f.ok ? viewAreasOf(src, c, f, areas[i]) : { wide: null, head: null }; });
+    const viewOf = async (k) => (await segmentAll(page, comps.map((c, i) => (vAreas[i][k] ? { bytes: cropPng(L, c.image, vAreas[i][k]), mime: 'image/png' } : null)))).map((m, i) => (m ? { ...m, area: vAreas[i][k] } : null));
+    const wides = await viewOf('wide');
+    const heads = await viewOf('head');
     if (process.env.MATTE_RECORD === '1') {
       const dir = join(root, 'tests', 'fixtures', 'matte-masks');
       mkdirSync(dir, { recursive: true });
       comps.forEach((c, i) => writeFileSync(join(dir, `${c.id}.png`), maskToPng(L, shrinkMask(masks[i]))));
       comps.forEach((c, i) => cropMasks[i] && writeFileSync(join(dir, `${c.id}.crop.png`), maskToPng(L, shrinkMask(cropMasks[i]))));
+      comps.forEach((c, i) => wides[i] && writeFileSync(join(dir, `${c.id}.wide.png`), maskToPng(L, shrinkMask(wides[i]))));
+      comps.forEach((c, i) => heads[i] && writeFileSync(join(dir, `${c.id}.head.png`), maskToPng(L, shrinkMask(heads[i]))));
     }
     const scores = { busy: [], plain: [] };
     const times = [];
     const detail = [];
     for (let i = 0; i < comps.length; i++) {
       const c = comps[i];
-      const fx = fixComposite(src, c, masks[i], cropMasks[i]);
+      const fx = fixComposite(src, c, masks[i], cropMasks[i], { wide: wides[i], head: heads[i] });
       if (!fx.r) {
         detail.push(`${c.id}\tframing failed ${fx.error}`);
         continue;

@@ -86,6 +86,41 @@ export function segmentationArea(rect: SourceRect, srcW: number, srcH: number): 
   return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
 }
 
+/**
+ * Second views for the segmenter (measured on the matting composites, `npm run bench -- matte`): the same crop seen
+ * from a little farther (`WIDE_VIEW`, averaged with the crop's own mask) and, when the crop is most of the photo, a
+ * closer view of the head (`HEAD_VIEW`, which must confirm the person's core). The segmenter's mistakes change with
+ * the view, the person does not.
+ */
+export const WIDE_VIEW = 1.25;
+export const HEAD_VIEW = 0.65;
+
+/** `area` scaled by `k` about its centre, clipped to the photo, in whole pixels. */
+export function scaleArea(area: SourceRect, k: number, srcW: number, srcH: number): SourceRect {
+  const cx = area.x + area.width / 2, cy = area.y + area.height / 2;
+  return segmentationArea({ x: cx - (area.width * k) / 2, y: cy - (area.height * k) / 2, width: area.width * k, height: area.height * k }, srcW, srcH);
+}
+
+/**
+ * The mean of two views of the segmenter, on `a`'s grid and area: `b` (any area) is sampled bilinearly at the centre
+ * of each of `a`'s pixels; where `b` does not cover it, `a` alone.
+ */
+export function averageMasks(a: PersonMaskInput, b: PersonMaskInput, srcW: number, srcH: number): PersonMaskInput {
+  const A = a.area ?? { x: 0, y: 0, width: srcW, height: srcH };
+  const B = b.area ?? { x: 0, y: 0, width: srcW, height: srcH };
+  const out = new Float32Array(a.width * a.height);
+  const kx = b.width / B.width, ky = b.height / B.height;
+  for (let y = 0; y < a.height; y++) {
+    const sy = A.y + ((y + 0.5) * A.height) / a.height - B.y;
+    for (let x = 0; x < a.width; x++) {
+      const i = y * a.width + x;
+      const sx = A.x + ((x + 0.5) * A.width) / a.width - B.x;
+      out[i] = sx < 0 || sy < 0 || sx >= B.width || sy >= B.height ? a.data[i] : (a.data[i] + sampleBilinear(b.data, b.width, b.height, sx * kx - 0.5, sy * ky - 0.5)) / 2;
+    }
+  }
+  return { data: out, width: a.width, height: a.height, area: a.area };
+}
+
 export interface ComposeOptions {
   outWidth?: number; // default 480
   outHeight?: number; // default 640
@@ -307,13 +342,14 @@ function coverageMap(src: RgbaImage, rect: SourceRect, ow: number, oh: number): 
 }
 
 /**
- * Map a source-space person mask (any resolution) into output space through the rectangle; 0 outside, or with
- * `clampToEdge` the mask's value at the nearest source edge.
+ * Map a source-space person mask (any resolution) into output space through the rectangle; `outside` (default 0)
+ * where the mask does not reach, or with `clampToEdge` the mask's value at the nearest edge of its area.
  */
-export function maskToOutput(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, ow = 480, oh = 640, clampToEdge = false): Float32Array {
+export function maskToOutput(mask: PersonMaskInput, srcW: number, srcH: number, rect: SourceRect, ow = 480, oh = 640, clampToEdge = false, outside = 0): Float32Array {
   const out = new Float32Array(ow * oh);
+  if (outside !== 0) out.fill(outside);
   const mw = mask.width, mh = mask.height, m = mask.data;
-  // the covered area (default the whole source); outside it: 0, or with clampToEdge its nearest edge
+  // the covered area (default the whole source); beyond it: `outside`, or with clampToEdge its nearest edge
   const A = mask.area ?? { x: 0, y: 0, width: srcW, height: srcH };
   const kx = mw / A.width, ky = mh / A.height;
   const inside = (v: number, n: number) => (clampToEdge ? Math.min(Math.max(v, 0), n - 1e-6) : v);

@@ -79,7 +79,9 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     const cells = Math.min(SEGMENTER_INPUT, m.width, m.height);
     const covered = m.area ?? { width: src.width, height: src.height };
     const cellPx = Math.max(covered.width, covered.height) / cells * (image.width / rect.width);
-    const confirm = opts.confirmMask ? maskToOutput(opts.confirmMask, src.width, src.height, rect, image.width, image.height, true) : null;
+    // the confirming view has no say where it does not reach (a closer view of the head): 1 there
+    const cm = opts.confirmMask;
+    const confirm = cm ? (cm.area ? maskToOutput(cm, src.width, src.height, rect, image.width, image.height, false, 1) : maskToOutput(cm, src.width, src.height, rect, image.width, image.height, true)) : null;
     alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx, confirm, otherFaces: opts.otherFaces });
     ms.matte = now() - t;
     t = now();

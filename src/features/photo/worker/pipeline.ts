@@ -10,7 +10,7 @@ import { codeReport, type BuildReportInput } from '../report.ts';
 import { photoMessage, wordReport } from '../../../i18n/photo.ts';
 import { analyzeImage } from '../analyze.ts';
 import { solveFraming } from '../crop.ts';
-import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, CROP_SEGMENT_MAX_SHARE, padAcrossPerson, segmentationArea, type PersonMaskInput, type Rgb } from '../compose.ts';
+import { BG_LIGHT_BLUE, BG_WHITE, CONTINUE_MAX_PX, CROP_SEGMENT_MAX_SHARE, HEAD_VIEW, WIDE_VIEW, averageMasks, padAcrossPerson, scaleArea, segmentationArea, type PersonMaskInput, type Rgb } from '../compose.ts';
 import { renderPhoto } from '../encode-pipeline.ts';
 import type { Landmarks } from '../vision-types.ts';
 import type { FaceDetector, PersonSegmenter } from './detector.ts';
@@ -275,17 +275,22 @@ export async function fixBytes(bytes: Uint8Array, name: string, background: FixB
       }
       deps.progress?.('compose');
       // the matte is made from the segmenter's view of the crop (head and shoulders) when that is clearly smaller than
-      // the photo (a finer mask where it matters, see segmentationArea), else from the whole-photo mask; with the crop's,
-      // the whole photo's view must agree on the person's core (two views rarely share a mistake, e.g. a dog taken for a
-      // shoulder)
+      // the photo (a finer mask where it matters, see segmentationArea), averaged with a view of the same crop from a
+      // little farther, else from the whole-photo mask; a second view must agree on the person's core — the whole photo
+      // for the crop, a closer view of the head for the whole photo (the segmenter's mistakes change with the view, e.g.
+      // a dog taken for a shoulder; the person does not)
       let matteMask: PersonMaskInput | null = personMask;
       let confirmMask: PersonMaskInput | null = null;
       if (replace) {
         const area = segmentationArea(framing.rect, image.width, image.height);
         if (area.width * area.height < CROP_SEGMENT_MAX_SHARE * image.width * image.height) {
-          matteMask = await segmentArea(area);
+          const wide = await segmentArea(scaleArea(area, WIDE_VIEW, image.width, image.height));
+          matteMask = averageMasks(await segmentArea(area), wide, image.width, image.height);
           confirmMask = await getMask();
-        } else matteMask = await getMask();
+        } else {
+          matteMask = await getMask();
+          confirmMask = await segmentArea(scaleArea(area, HEAD_VIEW, image.width, image.height));
+        }
       }
       // a bystander half hidden behind the head is person to the segmenter: find its face, the matte drops it
       const otherFaces = replace ? await findOtherFaces(await deps.detector(), a.bitmap, image, geom, framing, await getMask()) : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BG_LIGHT_BLUE, CONTINUE_MAX_PX, composeCrop, maskToOutput, padAcrossPerson, replaceBackground, segmentationArea, type Rgb } from '../../../../src/features/photo/compose.ts';
+import { BG_LIGHT_BLUE, CONTINUE_MAX_PX, averageMasks, composeCrop, maskToOutput, padAcrossPerson, replaceBackground, scaleArea, segmentationArea, type Rgb } from '../../../../src/features/photo/compose.ts';
 import { loadPhoto } from './pixels.ts';
 import { syntheticPortrait } from './synthetic.ts';
 
@@ -262,5 +262,29 @@ describe('person mask of a crop (the second segmentation of the fixer)', () => {
     for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
     expect(worst).toBeLessThan(1e-6);
     expect(a.some((v) => v > 0.5) && a.some((v) => v < 0.5)).toBe(true);
+  });
+  it('a view that does not reach a pixel has no say there with `outside`', () => {
+    const area = { x: 40, y: 40, width: 40, height: 40 };
+    const m = maskToOutput({ data: new Float32Array(16).fill(0.25), width: 4, height: 4, area }, 120, 120, { x: 0, y: 0, width: 120, height: 120 }, 12, 12, false, 1);
+    expect(m[0]).toBe(1); // outside the area
+    expect(m[6 * 12 + 6]).toBeCloseTo(0.25, 6); // inside
+  });
+});
+
+describe('second views for the segmenter', () => {
+  it('scaleArea scales about the centre and stays inside the photo, in whole px', () => {
+    expect(scaleArea({ x: 100, y: 100, width: 200, height: 300 }, 0.5, 1000, 1000)).toEqual({ x: 150, y: 175, width: 100, height: 150 });
+    expect(scaleArea({ x: 100, y: 100, width: 200, height: 300 }, 1.25, 1000, 1000)).toEqual({ x: 75, y: 62, width: 250, height: 376 });
+    expect(scaleArea({ x: 10, y: 0, width: 200, height: 300 }, 1.25, 230, 320)).toEqual({ x: 0, y: 0, width: 230, height: 320 });
+  });
+  it('averageMasks: the mean of two views on the first one\'s grid; the first alone where the second does not reach', () => {
+    // photo 100 × 100; view a covers 20..60 (one value per px), view b covers 40..100 at half resolution
+    const a = { data: new Float32Array(40 * 40).fill(1), width: 40, height: 40, area: { x: 20, y: 20, width: 40, height: 40 } };
+    const b = { data: new Float32Array(30 * 30).fill(0), width: 30, height: 30, area: { x: 40, y: 40, width: 60, height: 60 } };
+    const m = averageMasks(a, b, 100, 100);
+    expect(m.area).toEqual(a.area);
+    expect([m.width, m.height]).toEqual([40, 40]);
+    expect(m.data[5 * 40 + 5]).toBe(1); // photo px (25, 25): only a
+    expect(m.data[30 * 40 + 30]).toBeCloseTo(0.5, 6); // photo px (50, 50): both
   });
 });

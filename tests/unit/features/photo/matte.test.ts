@@ -13,7 +13,7 @@ function mae(a: Float32Array, b: Float32Array, sel?: (i: number) => boolean): nu
 }
 
 describe('refineMatte changes only a narrow band round the mask edge', () => {
-  it('farther than the band (2 mask cells, at least 3 px) from the 0.5 contour alpha is exactly 0 or 1', () => {
+  it('farther than the band (MATTE_TUNING.bandCells mask cells, at least 3 px) from the 0.5 contour alpha is exactly 0 or 1', () => {
     const S = syntheticPortrait(480, 640, 4);
     const cm = coarseMask(S.alpha, S.w, S.h, 8);
     const coarse = resizeMask(cm.data, cm.width, cm.height, S.w, S.h);

@@ -7,11 +7,11 @@
 // single-face photo, written to tests/artifacts/matte/ (git-ignored).
 // Env: MATTE_GROUP=name (group label of the rows, e.g. matte-before), MATTE_RECORD=1 (write the segmenter masks to
 // tests/fixtures/matte-masks/ for the unit tests), MATTE_SHEET=0 (skip the contact sheet).
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transpilePure } from '../lib/pure-sources.mjs';
-import { FOREGROUNDS, PLATES, TARGET_BLUE, buildComposite, scoreResult, fieldToRgba, maskToPng, shrinkMask, decodeFile } from '../lib/matte-truth.mjs';
+import { FOREGROUNDS, PLATES, TARGET_BLUE, buildComposite, scoreResult, fieldToRgba, maskToPng, pngToMask, shrinkMask, decodeFile } from '../lib/matte-truth.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
@@ -89,6 +89,29 @@ export function fixComposite(src, comp, mask, cropMask = null, views = {}) {
   const confirmMask = cropMask ? mask : views.head ?? null;
   const r = src.pipeline.renderPhoto(comp.image, framing.rect, { personMask, confirmMask, background: TARGET_BLUE, continuePersonFromY, face: framing.out });
   return { framing, r, ms: performance.now() - t };
+}
+
+/**
+ * Fix a composite from the masks recorded in `dir` (tests/fixtures/matte-masks, `MATTE_RECORD=1`) instead of the live
+ * segmenter, as the unit tests and scripts/matte-replay.mjs do; `views: false` leaves out the second views.
+ * Returns the fix (`fixComposite`) and its scores against the truth.
+ */
+export function replayComposite(src, L, comp, dir, { views = true } = {}) {
+  const load = (name) => pngToMask(L, readFileSync(join(dir, `${comp.id}.${name}png`)));
+  const mask = load('');
+  const framing = framingOf(src, comp, mask);
+  const area = framing.ok ? cropAreaOf(src, comp, framing) : null;
+  const cropMask = area ? { ...load('crop.'), area } : null;
+  const va = framing.ok ? viewAreasOf(src, comp, framing, area) : { wide: null, head: null };
+  const view = (k) => {
+    if (!va[k] || !views) return null;
+    if (!existsSync(join(dir, `${comp.id}.${k}.png`))) throw new Error(`${comp.id}.${k}.png not recorded (MATTE_RECORD=1 npm run bench -- matte)`);
+    return { ...load(`${k}.`), area: va[k] };
+  };
+  const fx = fixComposite(src, comp, mask, cropMask, { wide: view('wide'), head: view('head') });
+  if (!fx.r) return { fx, scores: null };
+  const tr = truthInOutput(src, comp, fx.framing.rect);
+  return { fx, tr, scores: scoreResult(src.color, fx.r.image, tr.image, fx.r.alpha, tr.alpha, tr.coverage) };
 }
 
 /** The truth (colour on the target, α) through the same crop/resample as the result. */

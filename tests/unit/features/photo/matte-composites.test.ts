@@ -6,13 +6,11 @@
  * replacement run as in the worker; the scores are those of the benchmark (BENCHMARKS.md, group `matte`).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { FOREGROUNDS, PLATES, buildComposite, pngToMask, scoreResult } from '../../../../scripts/lib/matte-truth.mjs';
-import { cropAreaOf, fixComposite, framingOf, truthInOutput, viewAreasOf } from '../../../../scripts/bench/matte.mjs';
-import { existsSync } from 'node:fs';
+import { FOREGROUNDS, PLATES, buildComposite, type scoreResult } from '../../../../scripts/lib/matte-truth.mjs';
+import { replayComposite } from '../../../../scripts/bench/matte.mjs';
 import * as crop from '../../../../src/features/photo/crop.ts';
 import * as compose from '../../../../src/features/photo/compose.ts';
 import * as color from '../../../../src/features/photo/color.ts';
@@ -27,24 +25,10 @@ type Score = ReturnType<typeof scoreResult>;
 function run(fgId: string, plateId: string, views = true): Score {
   const fg = FOREGROUNDS.find((f) => f.id === fgId)!, plate = PLATES.find((p) => p.id === plateId)!;
   const c = buildComposite(L, SHARED_DIR, fg, plate);
-  const dir = join(REPO_ROOT, 'tests', 'fixtures', 'matte-masks');
-  const mask = pngToMask(L, readFileSync(join(dir, `${c.id}.png`)));
-  // the worker's second segmentation (the framing's crop), recorded beside the whole-photo mask when it is used
-  const framing = framingOf(src, c, mask);
-  const area = framing.ok ? cropAreaOf(src, c, framing) : null;
-  const cropMask = area ? { ...pngToMask(L, readFileSync(join(dir, `${c.id}.crop.png`))), area } : null;
-  // and its second views (the crop from farther, or the head closer: compose.ts WIDE_VIEW / HEAD_VIEW)
-  const va = framing.ok ? viewAreasOf(src, c, framing, area) : { wide: null, head: null };
-  const view = (k: 'wide' | 'head') => {
-    const a = va[k], f = join(dir, `${c.id}.${k}.png`);
-    if (!a || !views) return null;
-    if (!existsSync(f)) throw new Error(`${f} not recorded (MATTE_RECORD=1 npm run bench -- matte)`);
-    return { ...pngToMask(L, readFileSync(f)), area: a };
-  };
-  const fx = fixComposite(src, c, mask, cropMask, { wide: view('wide'), head: view('head') });
-  if (!fx.r) throw new Error(`framing failed: ${fx.error}`);
-  const tr = truthInOutput(src, c, fx.framing.rect);
-  return scoreResult(color, fx.r.image, tr.image, fx.r.alpha, tr.alpha, tr.coverage);
+  // the masks of the worker's segmentations (whole photo; the framing's crop when it is used; its second views)
+  const { fx, scores } = replayComposite(src, L, c, join(REPO_ROOT, 'tests', 'fixtures', 'matte-masks'), { views });
+  if (!scores) throw new Error(`framing failed: ${fx.error}`);
+  return scores;
 }
 const mean = (s: Score[], k: keyof Score) => s.reduce((a, x) => a + x[k], 0) / s.length;
 

@@ -34,6 +34,9 @@ export const PLATES = [
   { id: 'backdrop', kind: 'busy', file: 'b_woman-event-backdrop.jpg', crop: { x: 1080, y: 520, width: 302, height: 780 } },
   { id: 'beige', kind: 'plain', top: [206, 190, 162], bottom: [188, 170, 140] },
   { id: 'dark', kind: 'plain', top: [58, 66, 60], bottom: [92, 96, 84] },
+  // the most common real case: an ID photo on saturated red (or a red backdrop) made light blue — any α too high at
+  // the edge shows as a red fringe
+  { id: 'red', kind: 'plain', top: [216, 24, 32], bottom: [198, 16, 26] },
 ];
 
 export const TARGET_BLUE = [100, 197, 255];

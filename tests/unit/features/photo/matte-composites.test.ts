@@ -48,8 +48,10 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   const busy = [run('grey-demo', 'dog-bicycle'), run('lightgrey-suit', 'backdrop'), run('woman-blue', 'landscape'), run('cn-grey-suit', 'landscape'), run('white-glasses', 'backdrop')];
   const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
   // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured (closed-form matting in a 2.5-cell band, the
-  // hair band, the confidence prior confirmed by a second view, the crop's mask averaged with its wide view): busy
-  // 0.065 / 3.35 / 0.03 % / 0.37 % / 0.66 px, plain 0.048 / 2.44 / 0 / 0.30 % / 0.27 px (one view and a 2-cell band:
+  // hair band, the confidence prior confirmed by a second view, the crop's mask averaged with its wide view, the
+  // solved alpha cleaned up): busy 0.061 / 3.13 / 0.01 % / 0.33 % / 0.60 px, plain 0.046 / 2.37 / 0 / 0.26 % / 0.27 px
+  // (without the clean-up and with a 2.5-cell rim: busy 0.065 / 3.35 / 0.03 % / 0.37 % / 0.66 px, plain 0.048 / 2.44 /
+  // 0 / 0.30 % / 0.27 px; one view and a 2-cell band:
   // busy 0.067 / 3.54 / 0.03 % / 0.33 % / 0.72 px, plain 0.052 / 2.61 / 0 / 0.27 % / 0.41 px; the projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % /
   // 1.07 px busy, 0.08 / 3.9 / 0 / 0.87 % / 0.49 px plain; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % /
   // 2.5 px). Given the true alpha averaged to the segmenter's cells instead, the same refinement is within every
@@ -58,11 +60,16 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   const within = (s: Score[], bounds: Partial<Record<keyof Score, number>>) => {
     for (const [k, v] of Object.entries(bounds)) expect(mean(s, k as keyof Score), k).toBeLessThanOrEqual(v);
   };
-  it('busy plates: band α ≤ 0.07, band ΔE ≤ 3.6, leftover ≤ 0.1 %, eaten ≤ 0.42 %, halo ≤ 0.72 px', () => {
-    within(busy, { bandAlpha: 0.07, bandDE: 3.6, leftover: 0.1, eaten: 0.42, halo: 0.72 });
+  it('busy plates: band α ≤ 0.066, band ΔE ≤ 3.4, leftover ≤ 0.1 %, eaten ≤ 0.38 %, halo ≤ 0.66 px', () => {
+    within(busy, { bandAlpha: 0.066, bandDE: 3.4, leftover: 0.1, eaten: 0.38, halo: 0.66 });
   });
-  it('plain plates: band α ≤ 0.053, band ΔE ≤ 2.7, leftover ≤ 0.2 %, eaten ≤ 0.35 %, halo ≤ 0.35 px', () => {
-    within(plain, { bandAlpha: 0.053, bandDE: 2.7, leftover: 0.2, eaten: 0.35, halo: 0.35 });
+  it('plain plates: band α ≤ 0.05, band ΔE ≤ 2.6, leftover ≤ 0.2 %, eaten ≤ 0.3 %, halo ≤ 0.32 px', () => {
+    within(plain, { bandAlpha: 0.05, bandDE: 2.6, leftover: 0.2, eaten: 0.3, halo: 0.32 });
+  });
+  it('every foreground on the ID-photo red (red → light blue, the common case): within the issue-14 targets, no red rim', () => {
+    // measured 0.023 / 2.15 / 0 / 0.05 % / 0.22 px; a stretch of the solved alpha instead of the clean-up: ΔE 3.09
+    const red = ['tri-man', 'grey-demo', 'lightgrey-suit', 'woman-blue', 'cn-grey-suit', 'white-glasses'].map((f) => run(f, 'red'));
+    within(red, { bandAlpha: 0.05, bandDE: 2.6, leftover: 0.2, eaten: 0.2, halo: 0.6 });
   });
   it('a dog the crop\'s segmentation takes for a shoulder goes when the whole photo\'s view does not confirm it and the wide view doubts it', () => {
     // woman-blue on dog-bicycle: 5.2 % of the background kept with the crop's mask alone, 0.75 % confirmed by the

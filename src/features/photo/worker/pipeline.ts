@@ -168,8 +168,9 @@ async function findOtherFaces(detector: FaceDetector, bmp: ImageBitmap, image: {
     if (w < 8 || h < 8) continue;
     const crop = await createImageBitmap(bmp, x, y, w, h);
     try {
-      const r = await detector.detect(crop, w, h);
-      for (const f of r.faces) {
+      // the search is an extra: a window the detector cannot take is skipped, the fix goes on
+      const r = await detector.detect(crop, w, h).catch(() => null);
+      for (const f of r?.faces ?? []) {
         let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
         for (const [px, py] of f.landmarks) (x0 = Math.min(x0, px)), (x1 = Math.max(x1, px)), (y0 = Math.min(y0, py)), (y1 = Math.max(y1, py));
         hits.push({ x0: (x + x0) / k, y0: (y + y0) / k, x1: (x + x1) / k, y1: (y + y1) / k });

@@ -234,11 +234,12 @@ export async function run({ page, baseURL, shared, root }) {
     await page.evaluate(() => globalThis.__zkDebug.warmup());
     const masks = await segmentAll(page, comps);
     // the worker's second segmentation: the framing's crop, when it is clearly smaller than the photo
-    const areas = comps.map((c, i) => { const f = framingOf(src, c, masks[i]); return f.ok ? cropAreaOf(src, c, f) : null; });
+    const framings = comps.map((c, i) => framingOf(src, c, masks[i]));
+    const areas = comps.map((c, i) => (framings[i].ok ? cropAreaOf(src, c, framings[i]) : null));
     const cropped = await segmentAll(page, comps.map((c, i) => (areas[i] ? { bytes: cropPng(L, c.image, areas[i]), mime: 'image/png' } : null)));
     const cropMasks = cropped.map((m, i) => (m && areas[i] ? { ...m, area: areas[i] } : null));
     // the second views (wide with a crop, head without)
-    const vAreas = comps.map((c, i) => { const f = framingOf(src, c, masks[i]); return f.ok ? viewAreasOf(src, c, f, areas[i]) : { wide: null, head: null }; });
+    const vAreas = comps.map((c, i) => (framings[i].ok ? viewAreasOf(src, c, framings[i], areas[i]) : { wide: null, head: null }));
     const viewOf = async (k) => (await segmentAll(page, comps.map((c, i) => (vAreas[i][k] ? { bytes: cropPng(L, c.image, vAreas[i][k]), mime: 'image/png' } : null)))).map((m, i) => (m ? { ...m, area: vAreas[i][k] } : null));
     const wides = await viewOf('wide');
     const heads = await viewOf('head');

@@ -81,7 +81,7 @@ export function renderPhoto(src: RgbaImage, rect: SourceRect, opts: RenderOption
     const cellPx = Math.max(covered.width, covered.height) / cells * (image.width / rect.width);
     // the confirming view has no say where it does not reach (a closer view of the head): 1 there
     const cm = opts.confirmMask;
-    const confirm = cm ? (cm.area ? maskToOutput(cm, src.width, src.height, rect, image.width, image.height, false, 1) : maskToOutput(cm, src.width, src.height, rect, image.width, image.height, true)) : null;
+    const confirm = cm ? maskToOutput(cm, src.width, src.height, rect, image.width, image.height, !cm.area, cm.area ? 1 : 0) : null;
     alpha = refineMatte(image, composed.personMask, image.width, image.height, { face: opts.face, cellPx, confirm, otherFaces: opts.otherFaces });
     ms.matte = now() - t;
     t = now();

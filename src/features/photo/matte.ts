@@ -19,7 +19,7 @@
 import { rgbField, resizeBilinear, resizeNearest, type RgbaImage } from '../../lib/image/raster.ts';
 import { chessDistance, components } from '../../lib/image/regions.ts';
 import { closedFormAlpha } from '../../lib/image/closed-form-matting.ts';
-import { OTHER_FACES, inExclusionZone, type Box } from './other-faces.ts';
+import { dropOtherFaces, type Box } from './other-faces.ts';
 
 export type { RgbaImage } from '../../lib/image/raster.ts';
 
@@ -76,9 +76,9 @@ export interface MatteFace {
 }
 
 /**
- * Tuning of the matte (measured on the matting benchmark's 30 composites — 6 foregrounds with an exact alpha on
- * 3 busy and 2 plain plates, the real selfie-segmenter masks — `npm run bench -- matte`, see BENCHMARKS.md; the
- * numbers quoted are the means over the 30 of band α error / eaten %).
+ * Tuning of the matte (measured on the matting benchmark's composites — 6 foregrounds with an exact alpha on 3 busy
+ * and 2 plain plates, from the alpha clean-up on also an ID-photo red one; the real selfie-segmenter masks —
+ * `npm run bench -- matte`, see BENCHMARKS.md; the numbers quoted are means per kind of plate).
  */
 export const MATTE_TUNING = {
   /** Person envelope, in face widths from the face centre / eye line: hair beside the head … */
@@ -158,16 +158,8 @@ export interface RefineMatteOptions {
  */
 export function personPrior(mask: Float32Array, w: number, h: number, face: MatteFace, cellPx: number, confirm: Float32Array | null = null, otherFaces: readonly Box[] = []): Float32Array {
   const T = MATTE_TUNING;
-  if (otherFaces.length) {
-    // a bystander's face found beside the head (other-faces.ts): its zone is no person, whatever the segmenter says
-    mask = Float32Array.from(mask);
-    for (const b of otherFaces) {
-      const m = OTHER_FACES.marginW * (b.x1 - b.x0), below = OTHER_FACES.belowW * (b.x1 - b.x0);
-      const zx0 = Math.max(0, Math.floor(b.x0 - m)), zx1 = Math.min(w - 1, Math.ceil(b.x1 + m));
-      const zy0 = Math.max(0, Math.floor(b.y0 - m)), zy1 = Math.min(h - 1, Math.ceil(b.y1 + below));
-      for (let y = zy0; y <= zy1; y++) for (let x = zx0; x <= zx1; x++) if (inExclusionZone(b, face, x, y)) mask[y * w + x] = 0;
-    }
-  }
+  // a bystander's face found beside the head (other-faces.ts): its zone is no person, whatever the segmenter says
+  if (otherFaces.length) mask = dropOtherFaces(mask, w, h, face, otherFaces);
   const fw = Math.max(1, face.faceWidthPx), cx = face.faceCenterXPx, ey = face.eyeYPx;
   const top = ey - T.hairAboveEyeFw * fw;
   const sh = ey + T.shoulderBelowEyeFw * fw;

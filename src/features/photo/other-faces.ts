@@ -111,6 +111,22 @@ export function inExclusionZone(b: Box, head: HeadGeometry, x: number, y: number
   return x >= b.x0 - T.marginW * w && x <= b.x1 + T.marginW * w && y >= b.y0 - T.marginW * w && y <= b.y1 + T.belowW * w;
 }
 
+/**
+ * A copy of `mask` (image-sized, 0..1) with the zone of every bystander's face in `faces` set to 0 (no person),
+ * whatever the segmenter says there.
+ */
+export function dropOtherFaces(mask: Float32Array, w: number, h: number, head: HeadGeometry, faces: readonly Box[]): Float32Array {
+  const T = OTHER_FACES;
+  const out = Float32Array.from(mask);
+  for (const b of faces) {
+    const m = T.marginW * (b.x1 - b.x0), below = T.belowW * (b.x1 - b.x0);
+    const x0 = Math.max(0, Math.floor(b.x0 - m)), x1 = Math.min(w - 1, Math.ceil(b.x1 + m));
+    const y0 = Math.max(0, Math.floor(b.y0 - m)), y1 = Math.min(h - 1, Math.ceil(b.y1 + below));
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) if (inExclusionZone(b, head, x, y)) out[y * w + x] = 0;
+  }
+  return out;
+}
+
 /** Mean of a person mask (covering `imgW × imgH` image px at its own resolution) over a box of image px. */
 export function maskShare(mask: { data: ArrayLike<number>; width: number; height: number }, imgW: number, imgH: number, b: Box): number {
   const kx = mask.width / imgW, ky = mask.height / imgH;

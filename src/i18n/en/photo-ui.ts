@@ -135,7 +135,7 @@ const messages: Record<string, string> = {
   'photoui.change.bg.blue': 'Background replaced with standard light blue RGB(100,197,255)',
   'photoui.change.bg.white': 'Background replaced with white RGB(255,255,255)',
   'photoui.change.encode': 'Saved as JPEG: quality {quality}, {bytes} bytes, chroma {subsampling}, 300 dpi, {encodes} encodes; EXIF and other metadata removed',
-  'photoui.change.bystander': '{count} other face(s) beside the head (people in the background) replaced with the background',
+  'photoui.change.bystander': '{count} other face(s) beside the head replaced with the background (P-BG-UNIFORM: no other people in the background)',
   'photoui.change.denoise': 'To fit the size window the background was lightly denoised (level {level}); the face is unchanged',
   'photoui.sheet.button': 'Download the check sheet (PDF, printable)',
   'photoui.sheet.title': 'Diploma photo check sheet',

@@ -135,7 +135,7 @@ const messages: Record<string, string> = {
   'photoui.change.bg.blue': '背景替换为标准浅蓝色 RGB(100,197,255)',
   'photoui.change.bg.white': '背景替换为白色 RGB(255,255,255)',
   'photoui.change.encode': '保存为 JPEG：品质 {quality}，{bytes} 字节，色度采样 {subsampling}，300 dpi，共编码 {encodes} 次；已去除 EXIF 等元数据',
-  'photoui.change.bystander': '头部旁另有 {count} 个人脸（背景中的其他人），已随背景一并替换',
+  'photoui.change.bystander': '头部旁另有 {count} 个他人的人脸，已随背景一并替换（P-BG-UNIFORM：背景中不能有其他人）',
   'photoui.change.denoise': '为控制文件大小，对背景做了轻度降噪（等级 {level}），面部未改动',
   'photoui.sheet.button': '下载检查单（PDF，可打印）',
   'photoui.sheet.title': '毕业证书照片检查单',

@@ -54,7 +54,7 @@ try {
     }
   }
   for (const [kind, list] of Object.entries(byKind)) {
-    if (list.length) console.log(`${`${kind} (${list.length})`.padEnd(28)} ${keys.map((k) => `${k} ${(list.reduce((a, s) => a + s[k], 0) / list.length).toFixed(3)}`).join('  ')}`);
+    if (list.length) console.log(`${`${kind} (${list.length})`.padEnd(28)} ${keys.map((k) => `${k} ${(list.reduce((a, s) => a + s[k], 0) / list.length).toFixed(4)}`).join('  ')}`);
   }
 } finally {
   rmSync(src.out, { recursive: true, force: true });

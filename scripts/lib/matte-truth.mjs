@@ -91,8 +91,10 @@ function floodFromBorders(pass, w, h) {
 
 /**
  * Wall by region growing from the top/left/right borders: a pixel joins when it is close to the smooth wall field,
- * or when it continues its wall neighbour smoothly (step < 5 levels on a 3×3 mean) and is not far from the field —
- * a darker vignette corner is reached, a person's edge (a step) is not crossed.
+ * or when it continues its wall neighbour smoothly (step < 5 levels on a 3×3 mean), is not far from the field and
+ * is a shade of it — a darker vignette corner is reached, a person's edge (a step) is not crossed. Without the shade
+ * test the wall crept over the soft edge into a light pink ear beside a light grey wall (a_man-lightgrey-suit: the
+ * ear's α was 0, the composites showed the plate through it).
  */
 function growWall(rgb, B, w, h) {
   const n = w * h;
@@ -111,6 +113,16 @@ function growWall(rgb, B, w, h) {
         sm[(y * w + x) * 3 + c] = s / k;
       }
   const far = (i) => Math.hypot(sm[i * 3] - B[i * 3], sm[i * 3 + 1] - B[i * 3 + 1], sm[i * 3 + 2] - B[i * 3 + 2]);
+  // a shade of the wall: I ≈ s·B with little colour off that line, or much darker (a deep vignette shifts the hue:
+  // a_woman-blue-bg's corners)
+  const shading = (i) => {
+    const b0 = B[i * 3], b1 = B[i * 3 + 1], b2 = B[i * 3 + 2];
+    const bb = b0 * b0 + b1 * b1 + b2 * b2;
+    if (!(bb > 0)) return false;
+    const s = (sm[i * 3] * b0 + sm[i * 3 + 1] * b1 + sm[i * 3 + 2] * b2) / bb;
+    const off = Math.hypot(sm[i * 3] - s * b0, sm[i * 3 + 1] - s * b1, sm[i * 3 + 2] - s * b2);
+    return off < 12 || s < 0.8;
+  };
   const seen = new Uint8Array(n);
   const stack = [];
   const seed = (i) => {
@@ -128,7 +140,7 @@ function growWall(rgb, B, w, h) {
     if (seen[q]) return;
     const f = far(q);
     const step = Math.hypot(sm[q * 3] - sm[p * 3], sm[q * 3 + 1] - sm[p * 3 + 1], sm[q * 3 + 2] - sm[p * 3 + 2]);
-    if (f < 20 || (step < 5 && f < 70)) {
+    if (f < 20 || (step < 5 && f < 70 && shading(q))) {
       seen[q] = 1;
       stack.push(q);
     }

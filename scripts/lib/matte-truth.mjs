@@ -9,7 +9,10 @@
 //     cells), the person is what is not connected to the top/left/right border through wall-coloured pixels; in a
 //     narrow band at its edge α is the projection of the colour on the local wall → person colour line, and
 //     P = clamp(I − (1 − α)·B). So α·F + (1 − α)·B reproduces the photo by construction (no foreground colour is
-//     guessed: only the premultiplied colour is used).
+//     guessed: only the premultiplied colour is used). Two mistakes of the wall's growth were seen on the α maps and
+//     fixed (each changes only a_man-lightgrey-suit's α by more than a few px): it crept over the soft edge into the
+//     light ear (`growWall`: only into shades of the wall) and down the white collar (`dropBrightTongues`); the
+//     busy-plate figures before these fixes were scored on an earless, collar-cut truth.
 // A composite places (α, P) scaled on a plate Q: C = P + (1 − α)·Q, plus mild sensor noise, saved as a JPEG
 // (quality 90) larger than 480×640 — what a phone gives. Its exact truth on the target colour T is P + (1 − α)·T.
 //
@@ -221,6 +224,42 @@ function triangulate(red, white) {
   return { width: w, height: h, alpha, premul };
 }
 
+/**
+ * A wall touching a white collar creeps down along it (white beside light grey: a smooth step, no hue change): a
+ * narrow tongue of "wall" inside the shirt. Wall pixels brighter than the wall field (s > 1.03 on the field's colour
+ * line) whose (2r+1)² neighbourhood is less than `minShare` wall are person, and so is what is then no longer
+ * connected to the borders. Gaps between hair strands and a vignette's corners are not brighter than the wall, and
+ * a wedge of wall at the frame's edge stays.
+ */
+function dropBrightTongues(wall, rgb, B, w, h, r = 12, minShare = 0.35) {
+  const n = w * h;
+  const S = new Float64Array((w + 1) * (h + 1)); // summed-area table of the wall
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += wall[y * w + x];
+      S[(y + 1) * (w + 1) + x + 1] = S[y * (w + 1) + x + 1] + row;
+    }
+  }
+  const keep = new Uint8Array(n);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (!wall[i]) continue;
+      keep[i] = 1;
+      if (x < r || y < r || x >= w - r || y >= h - r) continue; // a wedge of wall at the frame's edge is wall
+      const b0 = B[i * 3], b1 = B[i * 3 + 1], b2 = B[i * 3 + 2];
+      const s = (rgb[i * 3] * b0 + rgb[i * 3 + 1] * b1 + rgb[i * 3 + 2] * b2) / Math.max(1, b0 * b0 + b1 * b1 + b2 * b2);
+      if (s <= 1.03) continue;
+      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+      const sum = S[y1 * (w + 1) + x1] - S[y0 * (w + 1) + x1] - S[y1 * (w + 1) + x0] + S[y0 * (w + 1) + x0];
+      if (sum < minShare * (y1 - y0) * (x1 - x0)) keep[i] = 0;
+    }
+  }
+  return floodFromBorders(keep, w, h);
+}
+
 /** α and P from a portrait on a smooth plain wall (see the module comment). `pullPush` from src/features/photo/matte.ts. */
 function plainForeground(img, pullPush) {
   const { width: w, height: h, data } = img;
@@ -248,6 +287,7 @@ function plainForeground(img, pullPush) {
     for (let i = 0; i < n; i++) wt[i] = wall[i];
     B = pullPush(rgb, wt, w, h, 4);
   }
+  wall = dropBrightTongues(wall, rgb, B, w, h);
   const person = new Uint8Array(n);
   for (let i = 0; i < n; i++) person[i] = wall[i] ? 0 : 1;
   const dOut = chess(person, w, h); // distance of wall pixels to the person

@@ -113,27 +113,35 @@ export const MATTE_TUNING = {
   /** Above the eye line (hair) the band is asymmetric: `hairBandOutCells` outwards, `hairBandInCells` inwards. The
    *  segmenter stops short of hair strands (busy/plain eaten 0.36 / 0.37 % with 2 / 2 cells → 0.22 / 0.26 % with
    *  3 / 1.5; band α 0.068 / 0.053 → 0.062 / 0.049). Applied below the eyes too it let the matte take the backdrop
-   *  beside the shoulders (busy halo 0.74 → 0.92 px), so it stays with the hair. */
-  hairBandOutCells: 3,
+   *  beside the shoulders (busy halo 0.74 → 0.92 px), so it stays with the hair. With the ear zone below and the
+   *  pull at 0.1: 4 cells out (busy band α 0.0507 → 0.0503, eaten 0.212 → 0.200 %, halo 0.49 → 0.50 px; the hair of
+   *  the contact sheet's photos unchanged to the eye — Obama, Gates, the blonde and the curly hair looked at zoomed). */
+  hairBandOutCells: 4,
   hairBandInCells: 1.5,
   /** γ of the pull towards the coarse mask in that outward extension (beyond `bandCells`): on a real photo (grey hair
    *  against a light window, b_man-black-oval-office) the free extension left light smudges above the hair; 0.2
-   *  removes them (contact sheet) at a cost of busy eaten 0.24 → 0.26 % on the composites (recorded masks). */
-  hairBandPrior: 0.2,
+   *  removes them (contact sheet) at a cost of busy eaten 0.24 → 0.26 % on the composites (recorded masks); 0.1 with
+   *  the 4-cell band left them away too. Gating the hair extension by the segmenter's own value, as for the ears,
+   *  lost strands it does not see at all (busy eaten 0.200 → 0.225 %). */
+  hairBandPrior: 0.1,
   /** The ears: the segmenter cuts off the outer ear (an ear-shaped bite of the new colour beside the cheek on
    *  white-glasses and cn-grey-suit). Beside the face (`earFromCentreFw` face widths from its centre), from the eye
    *  line to `earBelowEyeFw` below it, the band reaches `earBandOutCells` outwards, without the pull towards the
    *  mask (a pull of 0.2 as for the hair kept the ears cut: busy eaten 0.253 → 0.245 %; free: 0.199 %) — but only
    *  where the segmenter itself gave at least `earMaskMin` (it sees a cut ear faintly), and what the solve leaves
    *  below `earSolid` there is cleared: a free band beside the ear of b_woman-black-outdoor took a grey
-   *  smudge of her textured wall (contact sheet); gated, the smudge is gone and the ears stay. Busy / plain eaten
-   *  0.253 / 0.201 → 0.212 / 0.190 %, band α 0.0519 → 0.0507, halo 0.48 → 0.49 px (4 cells: less eaten gained; 7: more
-   *  leftover; down to 0.8 fw below the eyes: the shoulders' backdrop, halo 0.57 px; recorded masks). */
+   *  smudge of her textured wall (contact sheet); gated, the smudge is gone and the ears stay (0.05 and 0.03 alike on
+   *  the photos). What it keeps must be mostly skin (`earSkinChroma`, see `notEarStretches`); not on a side where a
+   *  bystander's face was found. Busy / plain eaten 0.253 / 0.201 → 0.21 / 0.19 %, halo 0.48 → 0.47 px (4 cells: less
+   *  eaten gained; 7: more leftover; down to 0.8 fw below the eyes: the shoulders' backdrop, halo 0.57 px). */
   earBandOutCells: 5,
   earBelowEyeFw: 0.6,
   earFromCentreFw: [0.35, 0.9],
-  earMaskMin: 0.05,
+  earMaskMin: 0.03,
   earSolid: 0.5,
+  /** Chromaticity distance (r, g of r + g + b) within which a piece the ear zone took counts as skin: ears measured
+   *  0.008–0.036 from the cheeks (composites, Obama, Gates), hair and a bystander's shirt 0.06–0.09. */
+  earSkinChroma: 0.05,
   /** Closed-form matting inside the band: window covariance regularisation (colours 0..1; busy/plain band α
    *  1e-3 0.076/–, 1e-4 0.070/0.058, 1e-5 0.068/0.053, 1e-6 0.068/0.051 — below 1e-5 the busy plates gain nothing)
    *  and the iteration cap (200 and 1000 give the same scores). */
@@ -273,8 +281,12 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
   // beside the face from the eye line down (the ears), the band reaches `earBandOutCells` outwards, free of the pull
   const face = opts.face;
   const earOut = Math.max(band, Math.round(T.earBandOutCells * cell));
+  // not on a side where a bystander's face was found: a face behind the ear is skin too (b_woman-older-indoor)
+  const bystanderLeft = !!face && (opts.otherFaces ?? []).some((b) => (b.x0 + b.x1) / 2 < face.faceCenterXPx);
+  const bystanderRight = !!face && (opts.otherFaces ?? []).some((b) => (b.x0 + b.x1) / 2 >= face.faceCenterXPx);
   const inEarZone = (x: number, y: number) => {
     if (!face) return false;
+    if (x < face.faceCenterXPx ? bystanderLeft : bystanderRight) return false;
     const fw = Math.max(1, face.faceWidthPx);
     const dx = Math.abs(x - face.faceCenterXPx) / fw, dy = (y - face.eyeYPx) / fw;
     return dy >= 0 && dy <= T.earBelowEyeFw && dx >= T.earFromCentreFw[0] && dx <= T.earFromCentreFw[1];
@@ -291,17 +303,89 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
       if (unknown[i] && !fg[i] && toFg[i] > band) weight[i] = prior;
     }
   }
-  const alpha = closedFormAlpha(image, known, unknown, coarse, { eps: T.mattingEps, maxIterations: T.mattingIterations, priorWeight: weight });
-  const outside = new Uint8Array(n);
-  for (let i = 0; i < n; i++) outside[i] = alpha[i] < 0.5 ? 1 : 0;
-  const depth = chessDistance(outside, w, h); // px inside the solved 0.5 contour
-  for (let i = 0; i < n; i++) {
-    if (!unknown[i]) continue;
-    if (alpha[i] <= T.alphaLow) alpha[i] = 0;
-    else if (depth[i] >= T.solidInsidePx) alpha[i] = 1;
-    else if (earExt[i] && alpha[i] < T.earSolid) alpha[i] = 0;
+  const solve = () => {
+    const alpha = closedFormAlpha(image, known, unknown, coarse, { eps: T.mattingEps, maxIterations: T.mattingIterations, priorWeight: weight });
+    const outside = new Uint8Array(n);
+    for (let i = 0; i < n; i++) outside[i] = alpha[i] < 0.5 ? 1 : 0;
+    const depth = chessDistance(outside, w, h); // px inside the solved 0.5 contour
+    for (let i = 0; i < n; i++) {
+      if (!unknown[i]) continue;
+      if (alpha[i] <= T.alphaLow) alpha[i] = 0;
+      else if (depth[i] >= T.solidInsidePx) alpha[i] = 1;
+      else if (earExt[i] && alpha[i] < T.earSolid) alpha[i] = 0;
+    }
+    return alpha;
+  };
+  let alpha = solve();
+  // where the ear zone found no ear (nothing, or not of the face's colour), the band is solved again without it
+  const notEar = face ? notEarStretches(image, alpha, earExt, face) : null;
+  if (notEar) {
+    for (let i = 0; i < n; i++) if (notEar[i]) (unknown[i] = 0), (earExt[i] = 0);
+    alpha = solve();
   }
   return alpha;
+}
+
+/** Chromaticity (r, g of r + g + b) of a colour. */
+function chroma(r: number, g: number, b: number): [number, number] {
+  const s = Math.max(1, r + g + b);
+  return [r / s, g / s];
+}
+
+/**
+ * The ear zone's extension (`earExt`) stays only where it found an ear: a stretch of it (a connected part, one per
+ * side) is kept when what it took (α > 0 after the clean-up) is mostly of the face's colour — a connected piece is
+ * skin when its mean chromaticity lies within `earSkinChroma` of the median of the cheeks and nose; an ear is skin, a
+ * bystander's shirt or a light wall beside the ear is not. A stretch that took nothing, or mostly other things, goes
+ * back to sure background, so the band beside it is solved as without the zone (b_woman-older-indoor: the freed pixels alone let
+ * the band take a grey bump beside her ear). Returns the pixels to give back, or null when every stretch found skin.
+ */
+function notEarStretches(image: RgbaImage, alpha: Float32Array, earExt: Uint8Array, face: MatteFace): Uint8Array | null {
+  const { width: w, height: h, data } = image;
+  const T = MATTE_TUNING;
+  const strips = components(earExt, w, h);
+  if (strips.sizes.length < 2) return null;
+  const hit = new Uint8Array(w * h);
+  for (let i = 0; i < hit.length; i++) if (earExt[i] && alpha[i] > 0) hit[i] = 1;
+  const fw = Math.max(1, face.faceWidthPx);
+  const rs: number[] = [], gs: number[] = [], bs: number[] = [];
+  const x0 = Math.max(0, Math.round(face.faceCenterXPx - 0.25 * fw)), x1 = Math.min(w - 1, Math.round(face.faceCenterXPx + 0.25 * fw));
+  const y0 = Math.max(0, Math.round(face.eyeYPx + 0.1 * fw)), y1 = Math.min(h - 1, Math.round(face.eyeYPx + 0.45 * fw));
+  for (let y = y0; y <= y1; y += 2) for (let x = x0; x <= x1; x += 2) {
+    const o = (y * w + x) * 4;
+    rs.push(data[o]), gs.push(data[o + 1]), bs.push(data[o + 2]);
+  }
+  const med = (a: number[]) => a.sort((p, q) => p - q)[a.length >> 1];
+  const skin = rs.length ? chroma(med(rs), med(gs), med(bs)) : null;
+  const { labels, sizes } = components(hit, w, h);
+  const sr = new Float64Array(sizes.length), sg = new Float64Array(sizes.length), sb = new Float64Array(sizes.length);
+  for (let i = 0; i < labels.length; i++) {
+    const k = labels[i];
+    if (!k) continue;
+    sr[k] += data[i * 4], sg[k] += data[i * 4 + 1], sb[k] += data[i * 4 + 2];
+  }
+  // per stretch: px of skin pieces and of other pieces; it is kept when skin outweighs the rest twice over (the other
+  // pieces in it are cleared)
+  const isSkin = new Uint8Array(sizes.length);
+  for (let k = 1; k < sizes.length; k++) {
+    const c = chroma(sr[k] / sizes[k], sg[k] / sizes[k], sb[k] / sizes[k]);
+    isSkin[k] = skin && Math.hypot(c[0] - skin[0], c[1] - skin[1]) <= T.earSkinChroma ? 1 : 0;
+  }
+  const skinPx = new Float64Array(strips.sizes.length), otherPx = new Float64Array(strips.sizes.length);
+  for (let i = 0; i < labels.length; i++) {
+    const k = labels[i];
+    if (k) (isSkin[k] ? skinPx : otherPx)[strips.labels[i]]++;
+  }
+  let any = false;
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) {
+    const s = strips.labels[i];
+    if (!s) continue;
+    if (skinPx[s] > 0 && skinPx[s] >= 2 * otherPx[s]) {
+      if (labels[i] && !isSkin[labels[i]]) alpha[i] = 0;
+    } else (out[i] = 1), (any = true);
+  }
+  return any ? out : null;
 }
 
 export interface ForegroundOptions {

@@ -92,6 +92,13 @@ function floodFromBorders(pass, w, h) {
   return seen;
 }
 
+/** Colour `v[j..j+2]` on the wall's colour line `B[i..i+2]` (bb = |B|² > 0): its shade s (v ≈ s·B) and how far off. */
+function onWallLine(v, j, B, i, bb) {
+  const b0 = B[i], b1 = B[i + 1], b2 = B[i + 2];
+  const s = (v[j] * b0 + v[j + 1] * b1 + v[j + 2] * b2) / bb;
+  return { s, off: Math.hypot(v[j] - s * b0, v[j + 1] - s * b1, v[j + 2] - s * b2) };
+}
+
 /**
  * Wall by region growing from the top/left/right borders: a pixel joins when it is close to the smooth wall field,
  * or when it continues its wall neighbour smoothly (step < 5 levels on a 3×3 mean), is not far from the field and
@@ -119,11 +126,9 @@ function growWall(rgb, B, w, h) {
   // a shade of the wall: I ≈ s·B with little colour off that line, or much darker (a deep vignette shifts the hue:
   // a_woman-blue-bg's corners)
   const shading = (i) => {
-    const b0 = B[i * 3], b1 = B[i * 3 + 1], b2 = B[i * 3 + 2];
-    const bb = b0 * b0 + b1 * b1 + b2 * b2;
+    const bb = B[i * 3] ** 2 + B[i * 3 + 1] ** 2 + B[i * 3 + 2] ** 2;
     if (!(bb > 0)) return false;
-    const s = (sm[i * 3] * b0 + sm[i * 3 + 1] * b1 + sm[i * 3 + 2] * b2) / bb;
-    const off = Math.hypot(sm[i * 3] - s * b0, sm[i * 3 + 1] - s * b1, sm[i * 3 + 2] - s * b2);
+    const { s, off } = onWallLine(sm, i * 3, B, i * 3, bb);
     return off < 12 || s < 0.8;
   };
   const seen = new Uint8Array(n);
@@ -249,8 +254,7 @@ function dropBrightTongues(wall, rgb, B, w, h, r = 12, minShare = 0.35) {
       if (!wall[i]) continue;
       keep[i] = 1;
       if (x < r || y < r || x >= w - r || y >= h - r) continue; // a wedge of wall at the frame's edge is wall
-      const b0 = B[i * 3], b1 = B[i * 3 + 1], b2 = B[i * 3 + 2];
-      const s = (rgb[i * 3] * b0 + rgb[i * 3 + 1] * b1 + rgb[i * 3 + 2] * b2) / Math.max(1, b0 * b0 + b1 * b1 + b2 * b2);
+      const { s } = onWallLine(rgb, i * 3, B, i * 3, Math.max(1, B[i * 3] ** 2 + B[i * 3 + 1] ** 2 + B[i * 3 + 2] ** 2));
       if (s <= 1.03) continue;
       const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
       const sum = S[y1 * (w + 1) + x1] - S[y0 * (w + 1) + x1] - S[y1 * (w + 1) + x0] + S[y0 * (w + 1) + x0];

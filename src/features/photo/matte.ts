@@ -259,9 +259,9 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
   const cell = opts.cellPx ?? Math.max(w / maskW, h / maskH);
   let coarse = maskW === w && maskH === h ? Float32Array.from(mask as ArrayLike<number>) : resizeMask(mask, maskW, maskH, w, h);
   if (opts.confirm && opts.confirm.length !== n) throw new RangeError('refineMatte: confirm mask is not image-sized');
-  // the segmenter's own values (bystanders' zones dropped), before the person prior clears what is far from its core
+  // the segmenter's own values with the bystanders' zones dropped (once, for the prior and the ear zone's gate)
   const raw = opts.face && opts.otherFaces?.length ? dropOtherFaces(coarse, w, h, opts.face, opts.otherFaces) : coarse;
-  if (opts.face) coarse = personPrior(coarse, w, h, opts.face, cell, opts.confirm ?? null, opts.otherFaces ?? []);
+  if (opts.face) coarse = personPrior(raw, w, h, opts.face, cell, opts.confirm ?? null);
   const band = Math.max(T.minBandPx, Math.round(T.bandCells * cell));
   const fg = new Uint8Array(n), bg = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -338,7 +338,8 @@ function chroma(r: number, g: number, b: number): [number, number] {
  * skin when its mean chromaticity lies within `earSkinChroma` of the median of the cheeks and nose; an ear is skin, a
  * bystander's shirt or a light wall beside the ear is not. A stretch that took nothing, or mostly other things, goes
  * back to sure background, so the band beside it is solved as without the zone (b_woman-older-indoor: the freed pixels alone let
- * the band take a grey bump beside her ear). Returns the pixels to give back, or null when every stretch found skin.
+ * the band take a grey bump beside her ear). Returns the pixels to give back, or null when every stretch found skin;
+ * in a stretch that is kept, its pieces that are not skin are cleared in `alpha` here.
  */
 function notEarStretches(image: RgbaImage, alpha: Float32Array, earExt: Uint8Array, face: MatteFace): Uint8Array | null {
   const { width: w, height: h, data } = image;

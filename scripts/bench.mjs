@@ -61,7 +61,8 @@ function verdict(r) {
   return (m[1] === '≤' || m[1] === '<') ? (r.value <= t ? 'ok' : 'OVER') : (r.value >= t ? 'ok' : 'UNDER');
 }
 const chromiumVersion = (() => { try { return execSync(`${executablePath ?? 'chromium'} --version`).toString().trim(); } catch { return 'unknown'; } })();
-const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(v % 1 === 0 ? 0 : 2)) : String(v));
+// below 1, three decimals: a mean of 0.195 against a target of 0.2 must not read as 0.20
+const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(v % 1 === 0 ? 0 : Math.abs(v) < 1 ? 3 : 2)) : String(v));
 const lines = [
   '# Benchmarks',
   '',

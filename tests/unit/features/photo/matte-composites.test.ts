@@ -49,8 +49,9 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   const plain = [run('grey-demo', 'beige'), run('lightgrey-suit', 'dark'), run('woman-blue', 'beige'), run('cn-grey-suit', 'dark'), run('white-glasses', 'beige')];
   // Bounds: what the selfie segmenter's 256 × 256 mask allows. Measured (closed-form matting in a 2.5-cell band, the
   // hair band, the confidence prior confirmed by a second view, the crop's mask averaged with its wide view, the
-  // solved alpha cleaned up, the ear zone, the hair band 4 cells): busy 0.052 / 2.71 / 0.01 % / 0.24 % / 0.44 px, plain
-  // 0.044 / 2.23 / 0 / 0.27 % / 0.18 px (without the ear zone, on the truth before its ear fix: busy 0.061 / 3.13 / 0.01 % / 0.33 % /
+  // solved alpha cleaned up, the ear zone, the hair band 4 cells, pure person just inside the edge made solid):
+  // busy 0.052 / 2.70 / 0.01 % / 0.23 % / 0.44 px, plain 0.043 / 2.22 / 0 / 0.27 % / 0.18 px (without the last:
+  // busy 0.052 / 2.71 / 0.01 % / 0.24 % / 0.44 px, plain 0.044 / 2.23 / 0 / 0.27 % / 0.18 px; without the ear zone, on the truth before its ear fix: busy 0.061 / 3.13 / 0.01 % / 0.33 % /
   // 0.60 px, plain 0.046 / 2.37 / 0 / 0.26 % / 0.27 px; without the clean-up and with a 2.5-cell rim: busy 0.065 / 3.35 / 0.03 % / 0.37 % / 0.66 px, plain 0.048 / 2.44 /
   // 0 / 0.30 % / 0.27 px; one view and a 2-cell band:
   // busy 0.067 / 3.54 / 0.03 % / 0.33 % / 0.72 px, plain 0.052 / 2.61 / 0 / 0.27 % / 0.41 px; the projection + guided filter before it: 0.11 / 5.5 / 0.09 % / 1.06 % /
@@ -61,8 +62,8 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   const within = (s: Score[], bounds: Partial<Record<keyof Score, number>>) => {
     for (const [k, v] of Object.entries(bounds)) expect(mean(s, k as keyof Score), k).toBeLessThanOrEqual(v);
   };
-  it('busy plates: band α ≤ 0.06, band ΔE ≤ 3.1, leftover ≤ 0.1 %, eaten ≤ 0.3 %, halo ≤ 0.6 px', () => {
-    within(busy, { bandAlpha: 0.06, bandDE: 3.1, leftover: 0.1, eaten: 0.3, halo: 0.6 });
+  it('busy plates: band α ≤ 0.06, band ΔE ≤ 3.1, leftover ≤ 0.1 %, eaten ≤ 0.25 %, halo ≤ 0.6 px', () => {
+    within(busy, { bandAlpha: 0.06, bandDE: 3.1, leftover: 0.1, eaten: 0.25, halo: 0.6 });
   });
   it('plain plates: band α ≤ 0.05, band ΔE ≤ 2.6, leftover ≤ 0.2 %, eaten ≤ 0.3 %, halo ≤ 0.32 px', () => {
     within(plain, { bandAlpha: 0.05, bandDE: 2.6, leftover: 0.2, eaten: 0.3, halo: 0.32 });

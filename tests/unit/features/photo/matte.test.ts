@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MATTE_TUNING, boxMean, pullPush, refineMatte, resizeMask } from '../../../../src/features/photo/matte.ts';
+import { MATTE_TUNING, boxMean, pullPush, refineMatte, resizeMask, solidifyNearEdge } from '../../../../src/features/photo/matte.ts';
 import { coarseMask, syntheticPortrait } from './synthetic.ts';
+import { chessDistance } from '../../../../src/lib/image/regions.ts';
 
 function mae(a: Float32Array, b: Float32Array, sel?: (i: number) => boolean): number {
   let s = 0, n = 0;
@@ -92,6 +93,42 @@ describe('refineMatte on a synthetic portrait with a known alpha', () => {
 
   it('rejects a mask shorter than its stated size', () => {
     expect(() => refineMatte(S.image, new Float32Array(10), 256, 256)).toThrow(RangeError);
+  });
+});
+
+describe('solidifyNearEdge: just inside the contour, solid only what holds no backdrop', () => {
+  // 40 × 40: person (dark brown) left of x = 16, the backdrop (light blue) from x = 18; columns 16 and 17 solved at
+  // α 0.7. Column 16 (2 px inside the 0.5 contour) is pure person in the top half, a 70 / 30 mix in the bottom half;
+  // column 17 (1 px inside) is a mix everywhere.
+  const W = 40, H = 40, P = [60, 40, 30], B = [95, 190, 250];
+  function scene(backdrop = B) {
+    const data = new Uint8ClampedArray(W * H * 4), alpha = new Float32Array(W * H);
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const i = y * W + x;
+        const a = x < 16 ? 1 : x >= 18 ? 0 : 0.7;
+        const colourA = x < 16 || (x === 16 && y < H / 2) ? 1 : a;
+        for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(colourA * P[c] + (1 - colourA) * backdrop[c]);
+        data[i * 4 + 3] = 255;
+        alpha[i] = a;
+      }
+    const outside = new Uint8Array(W * H);
+    for (let i = 0; i < W * H; i++) outside[i] = alpha[i] < 0.5 ? 1 : 0;
+    return { image: { data, width: W, height: H }, alpha, depth: chessDistance(outside, W, H), unknown: new Uint8Array(W * H).fill(1) };
+  }
+  it('pure person 2 px inside becomes 1; a mix there, and everything 1 px inside, keep their α', () => {
+    const s = scene();
+    expect(s.depth[5 * W + 16]).toBe(MATTE_TUNING.solidNearPx);
+    const n = solidifyNearEdge(s.image, s.alpha, s.unknown, s.depth);
+    expect(n).toBe(H / 2);
+    for (let y = 0; y < H; y++) {
+      expect(s.alpha[y * W + 16], `row ${y}`).toBeCloseTo(y < H / 2 ? 1 : 0.7, 6);
+      expect(s.alpha[y * W + 17]).toBeCloseTo(0.7, 6);
+    }
+  });
+  it('a backdrop of nearly the person\'s colour says nothing: α stays', () => {
+    const s = scene([70, 48, 40]);
+    expect(solidifyNearEdge(s.image, s.alpha, s.unknown, s.depth)).toBe(0);
   });
 });
 

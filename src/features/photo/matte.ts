@@ -8,8 +8,8 @@
  * Measured on composites with an exact truth (scripts/lib/matte-truth.mjs): the first refine step (a guided filter
  * with a window large against hair and shoulders, projection on colour lines, a contrast stretch, then tinting)
  * made the halos and the eaten edges; the coarse mask itself makes the blobs (see ../shared/notes/matting.md).
- * Given the true alpha averaged to the segmenter's cells, this refinement scores band α 0.033, ΔE00 1.9 (busy plates):
- * what is left is mostly where the real segmenter's mask is wrong by more than the band.
+ * Given the true alpha averaged to the segmenter's cells, this refinement scored band α 0.033, ΔE00 1.9 (busy plates;
+ * before the ear zone): what is left is mostly where the real segmenter's mask is wrong by more than the band.
  *
  * `pullPush` fills a colour field from weighted samples (coarse-to-fine), used to extend the background under the
  * person and into padded areas, and to estimate foreground colours for decontamination.
@@ -159,10 +159,11 @@ export const MATTE_TUNING = {
   /** Just inside the solved contour (`solidNearPx` ≤ depth < `solidInsidePx`) the solve still lets some pure person
    *  fall to α 0.5–0.9 (dark hair under a blue veil: most of what is left of "eaten"). There a pixel is made solid only
    *  when its own colour says it holds no backdrop — projected on the line from the backdrop's colour nearby (α = 0
-   *  within `solidNearBgR` px) to the person's (α = 1 within `solidNearFgR` px), it lies at least `solidNearLevel` of
-   *  the way (1: as far from the backdrop as the person's own colour; `solidifyNearEdge`). A mixed pixel of the true
-   *  soft edge lies short of that and keeps its α. Busy / plain eaten 0.206 / 0.196 → 0.194 / 0.189 %, band α and ΔE
-   *  a little better (recorded masks); the red rim on the real red portrait 2.4 → 2.7 levels (matte-real.test.ts).
+   *  within `solidNearBgR` px) to the person's (sure person within `solidNearFgR` px), it lies at least
+   *  `solidNearLevel` of the way (1: as far from the backdrop as the person's own colour; `solidifyNearEdge`). A mixed
+   *  pixel of the true soft edge lies short of that and keeps its α. Busy / plain eaten 0.206 / 0.196 → 0.195 /
+   *  0.190 %, band α and ΔE a little better (recorded masks); the red rim on the real red portrait 2.4 → 2.7 levels
+   *  (matte-real.test.ts).
    *  Every pixel at depth 2 with α ≥ 0.5 made solid, without the colour test: eaten 0.14 %, but a red rim of 17
    *  levels; at α ≥ 0.8: 0.19 % and 7 levels, visible as a dark red line along the hair (zoomed). Level 0.9: eaten
    *  0.188 %, rim 4.5 levels; at depth 1 as well: eaten 0.187 %, halo and band α a little worse. */
@@ -345,9 +346,11 @@ export function refineMatte(image: RgbaImage, mask: ArrayLike<number>, maskW: nu
 /**
  * Just inside the solved 0.5 contour (`depth` px, `solidNearPx` ≤ depth < `solidInsidePx`), pixels of the band
  * (`unknown`) with 0.5 ≤ α < 1 are set to 1 where their colour holds none of the backdrop: on the line from the mean
- * colour of α = 0 within `solidNearBgR` px (the backdrop) to that of α = 1 within `solidNearFgR` px (the person),
- * the pixel lies at least `solidNearLevel` of the way (1 = as far from the backdrop as the person's colour). Where the
- * two means are close (< 20 levels apart) the colour says nothing and α stays. In place; returns how many were set.
+ * colour of α = 0 within `solidNearBgR` px (the backdrop) to that of the sure person within `solidNearFgR` px (α = 1
+ * outside the band, or deeper than `solidInsidePx` in it — not the ring just made solid, which may hold some
+ * backdrop), the pixel lies at least `solidNearLevel` of the way (1 = as far from the backdrop as the person's
+ * colour). Where the two means are close (< 20 levels apart) the colour says nothing and α stays. All decided before
+ * any is set. In place; returns how many were set.
  */
 export function solidifyNearEdge(image: RgbaImage, alpha: Float32Array, unknown: Uint8Array, depth: Float32Array): number {
   const { width: w, height: h, data } = image;
@@ -355,13 +358,14 @@ export function solidifyNearEdge(image: RgbaImage, alpha: Float32Array, unknown:
   const R = Math.max(T.solidNearFgR, T.solidNearBgR);
   const snap: number[] = [];
   for (let i = 0; i < alpha.length; i++) {
-    if (!unknown[i] || alpha[i] < 0.5 || alpha[i] >= 1 || depth[i] < T.solidNearPx || depth[i] >= T.solidInsidePx) continue;
+    // depth ≥ 2 means α ≥ 0.5 (the depth is of the solved α's 0.5 contour)
+    if (!unknown[i] || alpha[i] >= 1 || depth[i] < T.solidNearPx || depth[i] >= T.solidInsidePx) continue;
     const x = i % w, y = (i / w) | 0;
     let fr = 0, fg = 0, fb = 0, nf = 0, br = 0, bgc = 0, bb = 0, nb = 0;
     for (let yy = Math.max(0, y - R); yy <= Math.min(h - 1, y + R); yy++) {
       for (let xx = Math.max(0, x - R); xx <= Math.min(w - 1, x + R); xx++) {
         const j = yy * w + xx, o = j * 4, d = Math.max(Math.abs(xx - x), Math.abs(yy - y));
-        if (alpha[j] === 1 && d <= T.solidNearFgR) (fr += data[o]), (fg += data[o + 1]), (fb += data[o + 2]), nf++;
+        if (alpha[j] === 1 && (!unknown[j] || depth[j] > T.solidInsidePx) && d <= T.solidNearFgR) (fr += data[o]), (fg += data[o + 1]), (fb += data[o + 2]), nf++;
         else if (alpha[j] === 0 && d <= T.solidNearBgR) (br += data[o]), (bgc += data[o + 1]), (bb += data[o + 2]), nb++;
       }
     }

@@ -22,7 +22,14 @@ const L = { jpeg, PNG, pullPush: matte.pullPush };
 const src = { crop, compose, color, pipeline };
 type Score = ReturnType<typeof scoreResult>;
 
+const runs = new Map<string, Score>();
+/** The scores of one composite (each replayed once per file: several tests share it). */
 function run(fgId: string, plateId: string, views = true): Score {
+  const key = `${fgId}@${plateId}${views ? '' : ' one view'}`;
+  if (!runs.has(key)) runs.set(key, replay(fgId, plateId, views));
+  return runs.get(key)!;
+}
+function replay(fgId: string, plateId: string, views: boolean): Score {
   const fg = FOREGROUNDS.find((f) => f.id === fgId)!, plate = PLATES.find((p) => p.id === plateId)!;
   const c = buildComposite(L, SHARED_DIR, fg, plate);
   // the masks of the worker's segmentations (whole photo; the framing's crop when it is used; its second views)
@@ -46,14 +53,14 @@ describe('matte on the triangulated real portrait (exact α): within the issue-1
 
 describe('matte on composites of every foreground (busy and plain plates)', () => {
   // every composite of the benchmark: 6 foregrounds × 3 busy and 3 plain plates (about half a minute)
-  const all = FOREGROUNDS.flatMap((f) => PLATES.map((p) => ({ id: `${f.id}@${p.id}`, kind: p.kind as string, plate: p.id, s: run(f.id, p.id) })));
+  const all = FOREGROUNDS.flatMap((f) => PLATES.map((p) => ({ id: `${f.id}@${p.id}`, kind: p.kind, plate: p.id, s: run(f.id, p.id) })));
   const busy = all.filter((c) => c.kind === 'busy').map((c) => c.s);
   const plain = all.filter((c) => c.kind === 'plain').map((c) => c.s);
   const targets = { bandAlpha: 0.05, bandDE: 3.5, leftover: 0.2, eaten: 0.2, halo: 0.6 };
   // Measured (recorded masks; closed-form matting in a 2.5-cell band, the hair band, the confidence prior confirmed
   // by a second view, the crop's mask averaged with its wide view, the solved alpha cleaned up, the ear zone, pure
-  // person just inside the edge made solid): busy 0.0492 / 2.65 / 0.028 % / 0.194 % / 0.47 px, plain 0.0358 / 2.19 /
-  // 0 / 0.189 % / 0.19 px. Before the last step busy eaten 0.206 %, before the ear zone 0.255 %; one view and a 2-cell
+  // person just inside the edge made solid): busy 0.0492 / 2.65 / 0.028 % / 0.195 % / 0.47 px, plain 0.0358 / 2.19 /
+  // 0 / 0.190 % / 0.19 px. Before the last step busy eaten 0.206 %, before the ear zone 0.255 %; one view and a 2-cell
   // band: busy 0.067 / 3.54 / 0.03 % / 0.33 % / 0.72 px; the projection + guided filter before closed-form matting:
   // 0.11 / 5.5 / 0.09 % / 1.06 % / 1.07 px; the first refine step 0.18 / 9.5–10.3 / 2.5 % / 2.7–5.7 % / 2.5 px.
   /** Each mean score of `s` at most its bound. */
@@ -69,6 +76,10 @@ describe('matte on composites of every foreground (busy and plain plates)', () =
   });
   it('plain plates (18): the means within the same targets', () => {
     within(plain, targets);
+  });
+  it('no step back from what is measured now (about 10 % above it): busy ΔE ≤ 2.9, leftover ≤ 0.06 %, halo ≤ 0.52 px; plain α ≤ 0.04, ΔE ≤ 2.4, halo ≤ 0.25 px', () => {
+    within(busy, { bandDE: 2.9, leftover: 0.06, halo: 0.52 });
+    within(plain, { bandAlpha: 0.04, bandDE: 2.4, halo: 0.25 });
   });
   it('no composite keeps a blob of its old background (leftover ≤ 0.5 % each; worst measured 0.32 %)', () => {
     for (const c of all) expect(c.s.leftover, c.id).toBeLessThanOrEqual(0.5);

@@ -87,6 +87,8 @@ describe('replaceBackground on the real portrait: red → light blue', () => {
   it('end to end (refined matte from a 64×64 mask): closer than a plain blend, no red fringe', () => {
     const e = edgeErrors(refineMatte(red, mask, M, M));
     expect(e.ours).toBeLessThan(e.naive * 0.8);
-    expect(e.redExcess).toBeLessThan(15);
+    // measured 2.7 levels (2.4 without solidifyNearEdge); making the 2-px ring solid at α ≥ 0.8 without its colour test: 7,
+    // at α ≥ 0.5: 17 — a dark red line along the hair
+    expect(e.redExcess).toBeLessThan(5);
   });
 });

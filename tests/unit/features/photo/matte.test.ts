@@ -97,32 +97,36 @@ describe('refineMatte on a synthetic portrait with a known alpha', () => {
 });
 
 describe('solidifyNearEdge: just inside the contour, solid only what holds no backdrop', () => {
-  // 40 × 40: person (dark brown) left of x = 16, the backdrop (light blue) from x = 18; columns 16 and 17 solved at
-  // α 0.7. Column 16 (2 px inside the 0.5 contour) is pure person in the top half, a 70 / 30 mix in the bottom half;
-  // column 17 (1 px inside) is a mix everywhere.
-  const W = 40, H = 40, P = [60, 40, 30], B = [95, 190, 250];
+  // 48 × 40: person (dark brown, α 1) left of x = 15, the backdrop (light blue, α 0) from x = 18. Column 15 (3 px
+  // inside the 0.5 contour) is pure person at α 0.8; column 16 (2 px inside) at α 0.7 is pure person in the top half
+  // and a 70 / 30 mix in the bottom half; column 17 (1 px inside) at α 0.7 is pure person in the top half too. The
+  // band (`unknown`) starts at x = 12, except in rows 0–3, which are outside it.
+  const W = 48, H = 40, P = [60, 40, 30], B = [95, 190, 250];
   function scene(backdrop = B) {
-    const data = new Uint8ClampedArray(W * H * 4), alpha = new Float32Array(W * H);
+    const data = new Uint8ClampedArray(W * H * 4), alpha = new Float32Array(W * H), unknown = new Uint8Array(W * H);
     for (let y = 0; y < H; y++)
       for (let x = 0; x < W; x++) {
-        const i = y * W + x;
-        const a = x < 16 ? 1 : x >= 18 ? 0 : 0.7;
-        const colourA = x < 16 || (x === 16 && y < H / 2) ? 1 : a;
+        const i = y * W + x, top = y < H / 2;
+        const a = x < 15 ? 1 : x === 15 ? 0.8 : x >= 18 ? 0 : 0.7;
+        const colourA = x <= 15 || (x <= 17 && top) ? 1 : a;
         for (let c = 0; c < 3; c++) data[i * 4 + c] = Math.round(colourA * P[c] + (1 - colourA) * backdrop[c]);
         data[i * 4 + 3] = 255;
         alpha[i] = a;
+        unknown[i] = x >= 12 && y >= 4 ? 1 : 0;
       }
     const outside = new Uint8Array(W * H);
     for (let i = 0; i < W * H; i++) outside[i] = alpha[i] < 0.5 ? 1 : 0;
-    return { image: { data, width: W, height: H }, alpha, depth: chessDistance(outside, W, H), unknown: new Uint8Array(W * H).fill(1) };
+    return { image: { data, width: W, height: H }, alpha, depth: chessDistance(outside, W, H), unknown };
   }
-  it('pure person 2 px inside becomes 1; a mix there, and everything 1 px inside, keep their α', () => {
+  it('pure person 2 px inside becomes 1; a mix there, pure person 1 or 3 px inside, and anything outside the band keep their α', () => {
     const s = scene();
     expect(s.depth[5 * W + 16]).toBe(MATTE_TUNING.solidNearPx);
+    expect(s.depth[5 * W + 15]).toBe(MATTE_TUNING.solidInsidePx);
     const n = solidifyNearEdge(s.image, s.alpha, s.unknown, s.depth);
-    expect(n).toBe(H / 2);
+    expect(n).toBe(H / 2 - 4);
     for (let y = 0; y < H; y++) {
-      expect(s.alpha[y * W + 16], `row ${y}`).toBeCloseTo(y < H / 2 ? 1 : 0.7, 6);
+      expect(s.alpha[y * W + 16], `row ${y}`).toBeCloseTo(y >= 4 && y < H / 2 ? 1 : 0.7, 6);
+      expect(s.alpha[y * W + 15]).toBeCloseTo(0.8, 6);
       expect(s.alpha[y * W + 17]).toBeCloseTo(0.7, 6);
     }
   });
